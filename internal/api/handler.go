@@ -1,0 +1,35 @@
+// Package api serves the JSON API under /api/v1. It uses the same stores, validation and
+// authorization policy as the pages; only the response format differs. Every response
+// shape is described in api/openapi.yaml.
+package api
+
+import (
+	"context"
+
+	"github.com/gofiber/fiber/v2"
+
+	"github.com/academy-platform/academy/internal/errs"
+	"github.com/academy-platform/academy/internal/identity"
+	"github.com/academy-platform/academy/internal/web"
+)
+
+// Handler holds what the API handlers need.
+type Handler struct {
+	ids      *identity.Store
+	validate *errs.Validator
+}
+
+// New returns the API handlers.
+func New(ids *identity.Store) *Handler {
+	return &Handler{ids: ids, validate: errs.NewValidator()}
+}
+
+func ctx(c *fiber.Ctx) context.Context { return c.UserContext() }
+
+func authorize(c *fiber.Ctx, act identity.Action, r identity.Resource) error {
+	a, err := web.CurrentActor(c)
+	if err != nil {
+		return err
+	}
+	return identity.Authorize(a, act, r)
+}

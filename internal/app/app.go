@@ -1,0 +1,172 @@
+// Package app builds Academy from its configuration: it opens the database, wires the
+// stores, handlers and middleware, registers the routes, serves HTTP with graceful
+// shutdown, and runs the command-line subcommands.
+package app
+
+import (
+	"context"
+	"errors"
+	"io/fs"
+	"log/slog"
+	"net"
+	"net/http"
+	"strings"
+	"time"
+
+	"github.com/gofiber/fiber/v2"
+	"github.com/gofiber/fiber/v2/middleware/compress"
+	"github.com/gofiber/fiber/v2/middleware/helmet"
+	"github.com/gofiber/fiber/v2/middleware/recover"
+	"github.com/gofiber/fiber/v2/middleware/requestid"
+	"gorm.io/gorm"
+
+	"github.com/academy-platform/academy/internal/api"
+	"github.com/academy-platform/academy/internal/db"
+	"github.com/academy-platform/academy/internal/identity"
+	"github.com/academy-platform/academy/internal/mail"
+	"github.com/academy-platform/academy/internal/ui"
+	"github.com/academy-platform/academy/internal/web"
+	webfiles "github.com/academy-platform/academy/web"
+)
+
+// App is a built Academy: its database, stores and HTTP server.
+type App struct {
+	cfg      Config
+	log      *slog.Logger
+	db       *gorm.DB
+	ids      *identity.Store
+	site     *web.Site
+	fiber    *fiber.App
+	staticFS http.FileSystem
+}
+
+// Build opens and migrates the database and wires everything. Close releases it.
+func Build(ctx context.Context, cfg Config, log *slog.Logger) (*App, error) {
+	gdb, err := db.Open(ctx, cfg.database, log)
+	if err != nil {
+		return nil, err
+	}
+	if _, err := db.Migrate(ctx, gdb); err != nil {
+		_ = db.Close(gdb)
+		return nil, err
+	}
+	a, err := build(ctx, cfg, log, gdb)
+	if err != nil {
+		_ = db.Close(gdb)
+	}
+	return a, err
+}
+
+func build(ctx context.Context, cfg Config, log *slog.Logger, gdb *gorm.DB) (*App, error) {
+	idcfg := identity.DefaultConfig()
+	idcfg.SessionIdle, idcfg.SessionAbsolute, idcfg.InvitationTTL = cfg.SessionIdle, cfg.SessionAbsolute, cfg.InvitationTTL
+	ids := identity.NewStore(gdb, idcfg)
+	key, err := ids.SigningKey(ctx)
+	if err != nil {
+		return nil, err
+	}
+	catalog, err := web.NewCatalog()
+	if err != nil {
+		return nil, err
+	}
+	renderer, err := web.NewRenderer(webfiles.Files)
+	if err != nil {
+		return nil, err
+	}
+	static, err := fs.Sub(webfiles.Files, "static")
+	if err != nil {
+		return nil, err
+	}
+	site := &web.Site{Catalog: catalog, Renderer: renderer, Identity: ids, Log: log, CookieSecure: cfg.CookieSecure, SigningKey: key}
+	a := &App{cfg: cfg, log: log, db: gdb, ids: ids, site: site, staticFS: http.FS(static)}
+	a.fiber = fiber.New(a.fiberConfig())
+	a.middleware()
+	a.routes(ui.New(site, ids, mail.New(cfg.SMTP, log), cfg.BaseURL, log), api.New(ids))
+	return a, nil
+}
+
+func (a *App) fiberConfig() fiber.Config {
+	cfg := fiber.Config{
+		AppName:               "Academy",
+		ErrorHandler:          a.site.HandleError,
+		BodyLimit:             4 << 20,
+		ReadBufferSize:        16 << 10,
+		ReadTimeout:           30 * time.Second,
+		WriteTimeout:          60 * time.Second,
+		IdleTimeout:           120 * time.Second,
+		DisableStartupMessage: true,
+	}
+	if a.cfg.TrustedProxies != "" {
+		cfg.EnableTrustedProxyCheck = true
+		cfg.ProxyHeader = fiber.HeaderXForwardedFor
+		for _, p := range strings.Split(a.cfg.TrustedProxies, ",") {
+			cfg.TrustedProxies = append(cfg.TrustedProxies, strings.TrimSpace(p))
+		}
+	}
+	return cfg
+}
+
+func (a *App) middleware() {
+	a.fiber.Use(requestid.New())
+	a.fiber.Use(a.site.AccessLog)
+	a.fiber.Use(recover.New())
+	a.fiber.Use(helmet.New(helmet.Config{
+		ContentSecurityPolicy: "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; " +
+			"form-action 'self'; frame-ancestors 'none'; base-uri 'none'; object-src 'none'",
+		ReferrerPolicy:            "same-origin",
+		CrossOriginEmbedderPolicy: "unsafe-none",
+	}))
+	a.fiber.Use(compress.New())
+}
+
+// Handler exposes the HTTP handler, for tests.
+func (a *App) Handler() *fiber.App { return a.fiber }
+
+// Identity exposes the identity store, for commands and tests.
+func (a *App) Identity() *identity.Store { return a.ids }
+
+// DB exposes the database, for tests.
+func (a *App) DB() *gorm.DB { return a.db }
+
+// Close releases the database.
+func (a *App) Close() error { return db.Close(a.db) }
+
+func (a *App) healthz(c *fiber.Ctx) error { return c.SendString("ok") }
+
+func (a *App) readyz(c *fiber.Ctx) error {
+	sqlDB, err := a.db.DB()
+	if err == nil {
+		ctx, cancel := context.WithTimeout(c.UserContext(), 2*time.Second)
+		defer cancel()
+		err = sqlDB.PingContext(ctx)
+	}
+	if err != nil {
+		a.log.Warn("database not ready", "err", err)
+		return c.Status(fiber.StatusServiceUnavailable).SendString("database unavailable")
+	}
+	return c.SendString("ready")
+}
+
+// Serve answers HTTP on the configured address until ctx ends, then lets in-flight
+// requests finish within the shutdown grace period.
+func (a *App) Serve(ctx context.Context, ready func(addr string)) error {
+	ln, err := net.Listen("tcp", a.cfg.Addr)
+	if err != nil {
+		return err
+	}
+	if ready != nil {
+		ready(ln.Addr().String())
+	}
+	errc := make(chan error, 1)
+	go func() { errc <- a.fiber.Listener(ln) }()
+	select {
+	case err := <-errc:
+		return err
+	case <-ctx.Done():
+	}
+	a.log.Info("shutting down", "grace", a.cfg.ShutdownGrace)
+	if err := a.fiber.ShutdownWithTimeout(a.cfg.ShutdownGrace); err != nil && !errors.Is(err, context.DeadlineExceeded) {
+		return err
+	}
+	return <-errc
+}

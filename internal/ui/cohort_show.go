@@ -1,0 +1,109 @@
+package ui
+
+import (
+	"github.com/gofiber/fiber/v2"
+
+	"github.com/academy-platform/academy/internal/identity"
+)
+
+type cohortPage struct {
+	Cohort    identity.Cohort
+	Members   []identity.User
+	Coaches   []identity.User
+	CanManage bool
+	// Candidates are the organisation's learners and coaches not yet in the cohort, for
+	// the add forms (administrators only).
+	LearnerCandidates []identity.User
+	CoachCandidates   []identity.User
+}
+
+// Cohort shows a cohort's learners and coaches; administrators can change them here.
+func (h *Handler) Cohort(c *fiber.Ctx) error {
+	cohort, err := h.cohort(c, identity.View)
+	if err != nil {
+		return err
+	}
+	page, err := h.cohortPage(c, cohort)
+	if err != nil {
+		return err
+	}
+	return h.site.Page(c, "cohorts/show", h.site.NewView(c, "cohort.title", page))
+}
+
+func (h *Handler) cohortPage(c *fiber.Ctx, cohort identity.Cohort) (*cohortPage, error) {
+	page := &cohortPage{Cohort: cohort}
+	var err error
+	if page.Members, err = h.ids.CohortMembers(ctx(c), cohort.ID); err != nil {
+		return nil, err
+	}
+	if page.Coaches, err = h.ids.CohortCoaches(ctx(c), cohort.ID); err != nil {
+		return nil, err
+	}
+	page.CanManage = authorize(c, identity.Manage, identity.CohortResource(cohort)) == nil
+	if !page.CanManage {
+		return page, nil
+	}
+	people, err := h.ids.UsersInOrganisation(ctx(c), cohort.OrganisationID)
+	if err != nil {
+		return nil, err
+	}
+	in := map[string]bool{}
+	for _, u := range append(page.Members, page.Coaches...) {
+		in[u.ID] = true
+	}
+	for _, u := range people {
+		switch {
+		case in[u.ID] || !u.Active:
+		case u.Role == identity.RoleLearner:
+			page.LearnerCandidates = append(page.LearnerCandidates, u)
+		case u.Role == identity.RoleCoach:
+			page.CoachCandidates = append(page.CoachCandidates, u)
+		}
+	}
+	return page, nil
+}
+
+// AddMember puts a learner into the cohort.
+func (h *Handler) AddMember(c *fiber.Ctx) error {
+	return h.changeCohort(c, func(cohortID string) error {
+		return h.ids.AddMember(ctx(c), cohortID, c.FormValue("user_id"))
+	}, "member_added")
+}
+
+// RemoveMember takes a learner out of the cohort.
+func (h *Handler) RemoveMember(c *fiber.Ctx) error {
+	return h.changeCohort(c, func(cohortID string) error {
+		return h.ids.RemoveMember(ctx(c), cohortID, c.Params("user"))
+	}, "member_removed")
+}
+
+// AssignCoach makes a coach follow the cohort.
+func (h *Handler) AssignCoach(c *fiber.Ctx) error {
+	return h.changeCohort(c, func(cohortID string) error {
+		return h.ids.AssignCoach(ctx(c), cohortID, c.FormValue("user_id"))
+	}, "coach_assigned")
+}
+
+// UnassignCoach stops a coach following the cohort.
+func (h *Handler) UnassignCoach(c *fiber.Ctx) error {
+	return h.changeCohort(c, func(cohortID string) error {
+		return h.ids.UnassignCoach(ctx(c), cohortID, c.Params("user"))
+	}, "coach_removed")
+}
+
+// changeCohort checks that the actor manages the cohort, applies change, and returns to the
+// cohort page (re-rendered with the problem when the change was invalid).
+func (h *Handler) changeCohort(c *fiber.Ctx, change func(cohortID string) error, done string) error {
+	cohort, err := h.cohort(c, identity.Manage)
+	if err != nil {
+		return err
+	}
+	if err := change(cohort.ID); err != nil {
+		page, perr := h.cohortPage(c, cohort)
+		if perr != nil {
+			return perr
+		}
+		return h.site.FormPage(c, "cohorts/show", h.site.NewView(c, "cohort.title", page), nil, err)
+	}
+	return redirectDone(c, "/cohorts/"+cohort.ID, done)
+}

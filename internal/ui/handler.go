@@ -1,0 +1,96 @@
+// Package ui serves Academy's HTML pages. Handlers parse the form, call the same store
+// and validation functions as the JSON API, ask the identity policy before showing or
+// changing anything, and render a template; errors go to the shared error handler.
+package ui
+
+import (
+	"context"
+	"log/slog"
+
+	"github.com/gofiber/fiber/v2"
+
+	"github.com/academy-platform/academy/internal/identity"
+	"github.com/academy-platform/academy/internal/mail"
+	"github.com/academy-platform/academy/internal/web"
+)
+
+// Handler holds what the page handlers need.
+type Handler struct {
+	site    *web.Site
+	ids     *identity.Store
+	mail    mail.Sender
+	baseURL string
+	log     *slog.Logger
+}
+
+// New returns the page handlers.
+func New(site *web.Site, ids *identity.Store, sender mail.Sender, baseURL string, log *slog.Logger) *Handler {
+	return &Handler{site: site, ids: ids, mail: sender, baseURL: baseURL, log: log}
+}
+
+func ctx(c *fiber.Ctx) context.Context { return c.UserContext() }
+
+// authorize asks the policy whether the signed-in person may do act on r.
+func authorize(c *fiber.Ctx, act identity.Action, r identity.Resource) error {
+	a, err := web.CurrentActor(c)
+	if err != nil {
+		return err
+	}
+	return identity.Authorize(a, act, r)
+}
+
+// organisation loads the organisation named in the URL (:org) if the actor may do act on it.
+func (h *Handler) organisation(c *fiber.Ctx, act identity.Action) (identity.Organisation, error) {
+	id := c.Params("org")
+	if !identity.ValidID(id) {
+		return identity.Organisation{}, fiber.ErrNotFound
+	}
+	if err := authorize(c, act, identity.OrganisationResource(id)); err != nil {
+		return identity.Organisation{}, err
+	}
+	return h.ids.Organisation(ctx(c), id)
+}
+
+// cohort loads the cohort named in the URL (:id) if the actor may do act on it.
+func (h *Handler) cohort(c *fiber.Ctx, act identity.Action) (identity.Cohort, error) {
+	cohort, err := h.ids.Cohort(ctx(c), c.Params("id"))
+	if err != nil {
+		return cohort, err
+	}
+	return cohort, authorize(c, act, identity.CohortResource(cohort))
+}
+
+// person loads the user named in the URL by param if the actor may do act on them.
+func (h *Handler) person(c *fiber.Ctx, param string, act identity.Action) (identity.User, error) {
+	u, err := h.ids.User(ctx(c), c.Params(param))
+	if err != nil {
+		return u, err
+	}
+	res, err := h.ids.UserResource(ctx(c), u)
+	if err != nil {
+		return u, err
+	}
+	return u, authorize(c, act, res)
+}
+
+// invitationURL is the link a person opens to set their password.
+func (h *Handler) invitationURL(token string) string {
+	return h.baseURL + "/invitations/" + token
+}
+
+// sendInvitation emails the link in the invitee's language. Without SMTP the message goes
+// to the log and the page shows the link to the administrator instead.
+func (h *Handler) sendInvitation(c *fiber.Ctx, inv identity.Invited, orgName string) error {
+	lo := h.site.Catalog.Locale(inv.User.Locale)
+	inviter := web.CurrentUser(c)
+	return h.mail.Send(ctx(c), mail.Message{
+		To:      inv.User.Email,
+		Subject: lo.T("mail.invitation.subject", "Organisation", orgName),
+		Body: lo.T("mail.invitation.body", "Name", inv.User.Name, "Inviter", inviter.Name,
+			"Organisation", orgName, "Link", h.invitationURL(inv.Token)),
+	})
+}
+
+func redirectDone(c *fiber.Ctx, path, done string) error {
+	return c.Redirect(path+"?done="+done, fiber.StatusSeeOther)
+}
