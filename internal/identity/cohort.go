@@ -1,0 +1,167 @@
+package identity
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"strings"
+
+	"gorm.io/gorm"
+	"gorm.io/gorm/clause"
+
+	"github.com/academy-platform/academy/internal/errs"
+)
+
+// CohortInput is what it takes to create a cohort.
+type CohortInput struct {
+	Name        string `form:"name" json:"name" validate:"required,max=120"`
+	Description string `form:"description" json:"description" validate:"max=1000"`
+}
+
+// CreateCohort adds a cohort to an organisation. Names are unique within it.
+func (s *Store) CreateCohort(ctx context.Context, orgID string, in CohortInput) (Cohort, error) {
+	var c Cohort
+	err := s.db.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
+		var err error
+		c, err = s.createCohort(tx, orgID, in)
+		return err
+	})
+	return c, err
+}
+
+func (s *Store) createCohort(tx *gorm.DB, orgID string, in CohortInput) (Cohort, error) {
+	in.Name = strings.TrimSpace(in.Name)
+	in.Description = strings.TrimSpace(in.Description)
+	if err := s.validate.Struct(in); err != nil {
+		return Cohort{}, err
+	}
+	c := Cohort{ID: NewID(), OrganisationID: orgID, Name: in.Name, Description: in.Description, CreatedAt: s.now()}
+	err := tx.Create(&c).Error
+	if errors.Is(err, gorm.ErrDuplicatedKey) {
+		return Cohort{}, errs.Invalid("name", "taken", "")
+	}
+	return c, err
+}
+
+// Cohort returns the cohort with the given id.
+func (s *Store) Cohort(ctx context.Context, id string) (Cohort, error) {
+	var c Cohort
+	if !ValidID(id) {
+		return c, fmt.Errorf("cohort %q: %w", id, errs.ErrNotFound)
+	}
+	if err := s.conn(ctx).Where("id = ?", id).Take(&c).Error; err != nil {
+		return c, notFound(err, "cohort "+id)
+	}
+	return c, nil
+}
+
+// CohortFilter narrows a cohort listing. Empty fields do not filter.
+type CohortFilter struct {
+	OrganisationID string // cohorts of this organisation
+	CoachID        string // cohorts this person coaches
+	MemberID       string // cohorts this person belongs to
+}
+
+// Cohorts lists cohorts with their head counts, by name, in one query.
+func (s *Store) Cohorts(ctx context.Context, f CohortFilter) ([]CohortSummary, error) {
+	q := s.conn(ctx).Table("cohorts c").Select(`c.*,
+		(SELECT COUNT(*) FROM cohort_members m WHERE m.cohort_id = c.id) AS members,
+		(SELECT COUNT(*) FROM cohort_coaches k WHERE k.cohort_id = c.id) AS coaches`)
+	if f.OrganisationID != "" {
+		q = q.Where("c.organisation_id = ?", f.OrganisationID)
+	}
+	if f.CoachID != "" {
+		q = q.Where("c.id IN (SELECT cohort_id FROM cohort_coaches WHERE user_id = ?)", f.CoachID)
+	}
+	if f.MemberID != "" {
+		q = q.Where("c.id IN (SELECT cohort_id FROM cohort_members WHERE user_id = ?)", f.MemberID)
+	}
+	var out []CohortSummary
+	err := q.Order("c.name").Scan(&out).Error
+	return out, err
+}
+
+// CohortMembers lists the learners of a cohort by name.
+func (s *Store) CohortMembers(ctx context.Context, cohortID string) ([]User, error) {
+	var out []User
+	err := s.conn(ctx).Where("id IN (SELECT user_id FROM cohort_members WHERE cohort_id = ?)", cohortID).
+		Order("name, email").Find(&out).Error
+	return out, err
+}
+
+// CohortCoaches lists the coaches of a cohort by name.
+func (s *Store) CohortCoaches(ctx context.Context, cohortID string) ([]User, error) {
+	var out []User
+	err := s.conn(ctx).Where("id IN (SELECT user_id FROM cohort_coaches WHERE cohort_id = ?)", cohortID).
+		Order("name, email").Find(&out).Error
+	return out, err
+}
+
+// AddMember puts a learner of the cohort's organisation into the cohort. Adding someone
+// who is already a member changes nothing.
+func (s *Store) AddMember(ctx context.Context, cohortID, userID string) error {
+	return s.db.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
+		return s.addToCohort(tx, cohortID, userID, RoleLearner)
+	})
+}
+
+// AssignCoach makes a coach of the cohort's organisation follow the cohort.
+func (s *Store) AssignCoach(ctx context.Context, cohortID, userID string) error {
+	return s.db.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
+		return s.addToCohort(tx, cohortID, userID, RoleCoach)
+	})
+}
+
+func (s *Store) addToCohort(tx *gorm.DB, cohortID, userID string, role Role) error {
+	var c Cohort
+	if err := tx.Where("id = ?", cohortID).Take(&c).Error; err != nil {
+		return notFound(err, "cohort "+cohortID)
+	}
+	var u User
+	if !ValidID(userID) {
+		return errs.Invalid("user", "required", "")
+	}
+	if err := tx.Where("id = ? AND organisation_id = ?", userID, c.OrganisationID).Take(&u).Error; err != nil {
+		if errors.Is(err, gorm.ErrRecordNotFound) {
+			return errs.Invalid("user", "not_in_org", "")
+		}
+		return err
+	}
+	if u.Role != role {
+		return errs.Invalid("user", "wrong_role", string(role))
+	}
+	var row any = &cohortMember{CohortID: cohortID, UserID: userID, CreatedAt: s.now()}
+	if role == RoleCoach {
+		row = &cohortCoach{CohortID: cohortID, UserID: userID, CreatedAt: s.now()}
+	}
+	return tx.Clauses(clause.OnConflict{DoNothing: true}).Create(row).Error
+}
+
+// RemoveMember takes a learner out of a cohort.
+func (s *Store) RemoveMember(ctx context.Context, cohortID, userID string) error {
+	return s.conn(ctx).Where("cohort_id = ? AND user_id = ?", cohortID, userID).Delete(&cohortMember{}).Error
+}
+
+// UnassignCoach stops a coach following a cohort.
+func (s *Store) UnassignCoach(ctx context.Context, cohortID, userID string) error {
+	return s.conn(ctx).Where("cohort_id = ? AND user_id = ?", cohortID, userID).Delete(&cohortCoach{}).Error
+}
+
+// CoachesOf returns the coaches of each of the given cohorts, in one query.
+func (s *Store) CoachesOf(ctx context.Context, cohortIDs []string) (map[string][]User, error) {
+	out := map[string][]User{}
+	if len(cohortIDs) == 0 {
+		return out, nil
+	}
+	var rows []struct {
+		CohortID string
+		User     User `gorm:"embedded"`
+	}
+	err := s.conn(ctx).Table("cohort_coaches k").Select("k.cohort_id, u.*").
+		Joins("JOIN users u ON u.id = k.user_id").Where("k.cohort_id IN ?", cohortIDs).
+		Order("u.name").Scan(&rows).Error
+	for _, r := range rows {
+		out[r.CohortID] = append(out[r.CohortID], r.User)
+	}
+	return out, err
+}
