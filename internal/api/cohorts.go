@@ -91,7 +91,7 @@ func (h *Handler) Cohort(c *fiber.Ctx) error {
 		return err
 	}
 	out := CohortDetail{
-		Cohort:  toCohort(identity.CohortSummary{Cohort: cohort, Members: int64(len(members)), Coaches: int64(len(coaches))}),
+		Cohort: toCohort(identity.CohortSummary{Cohort: cohort, Members: int64(len(members)), Coaches: int64(len(coaches))}),
 		Members: visible(c, members, func(u identity.User) identity.Resource {
 			return identity.Resource{Kind: identity.KindUser, ID: u.ID, OrgID: u.OrgID(), OwnerID: u.ID, MemberOf: []string{cohort.ID}}
 		}),
