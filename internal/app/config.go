@@ -163,3 +163,10 @@ func (c Config) Logger(w *os.File) *slog.Logger {
 func (c Config) String() string {
 	return fmt.Sprintf("addr=%s database=%s base_url=%s", c.Addr, c.database.Kind, c.BaseURL)
 }
+
+// NewConfig parses the configuration from environment-style values alone (no flags). It is
+// how tests and embedding programs build a Config.
+func NewConfig(getenv func(string) string) (Config, error) {
+	fs := flag.NewFlagSet("academy", flag.ContinueOnError)
+	return parseConfig(bindConfig(fs, getenv))
+}

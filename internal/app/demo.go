@@ -39,6 +39,12 @@ var demoNames = []string{
 
 const demoAdminEmail = "admin@academy.example"
 
+// LoadDemo creates the demo organisations in a built App unless they already exist.
+func LoadDemo(ctx context.Context, a *App, password string) error {
+	_, err := loadDemo(ctx, a.ids, password, io.Discard)
+	return err
+}
+
 // loadDemo creates the demo organisations unless they already exist. It reports whether it
 // created them.
 func loadDemo(ctx context.Context, ids *identity.Store, password string, out io.Writer) (bool, error) {
@@ -52,7 +58,7 @@ func loadDemo(ctx context.Context, ids *identity.Store, password string, out io.
 	// One hash for every demo account: they share the published demo password anyway, and
 	// the first start stays fast.
 	hash := identity.HashPassword(password)
-	if _, err := ids.CreateUser(ctx, identity.NewUser{Email: demoAdminEmail, Name: "Academy Admin", Role: identity.RoleAdmin, Locale: "en", PasswordHash: hash}); err != nil {
+	if _, err := ids.CreateUser(ctx, identity.NewUser{Email: demoAdminEmail, Name: "Academy Admin", Role: identity.RoleAdmin, Locale: "es", PasswordHash: hash}); err != nil {
 		return false, fmt.Errorf("demo admin: %w", err)
 	}
 	for _, o := range demoOrgs {

@@ -1,0 +1,42 @@
+# Academy: the two commands a newcomer needs are `make run` and `make test`.
+GO        ?= go
+BIN       ?= bin/academy
+VERSION   ?= $(shell git describe --tags --always --dirty 2>/dev/null || echo dev)
+LDFLAGS   := -s -w -X github.com/academy-platform/academy/internal/app.Version=$(VERSION)
+export CGO_ENABLED ?= 0
+
+.PHONY: run build test test-short bench lint fmt clean
+
+## run: build and start Academy on SQLite (./data/academy.db) with the demo organisations
+run: build
+	./$(BIN) serve --demo
+
+## build: build the single academy binary into bin/
+build:
+	$(GO) build -trimpath -ldflags '$(LDFLAGS)' -o $(BIN) ./cmd/academy
+
+## test: the whole suite; on PostgreSQL too when ACADEMY_TEST_POSTGRES_URL is set
+test:
+	$(GO) vet ./...
+	$(GO) test -count=1 -timeout 30m ./...
+
+## test-short: the suite without the browser tests
+test-short:
+	$(GO) test -count=1 -short ./...
+
+## bench: Go benchmarks (performance targets live in docs/performance.md)
+bench:
+	$(GO) test -run '^$$' -bench . -benchmem ./...
+
+## lint: go vet, gofmt and staticcheck
+lint:
+	$(GO) vet ./...
+	@out=$$(gofmt -l $$(git ls-files '*.go')); if [ -n "$$out" ]; then echo "gofmt needed:"; echo "$$out"; exit 1; fi
+	$(GO) run honnef.co/go/tools/cmd/staticcheck@v0.8.2 ./...
+
+## fmt: format the code
+fmt:
+	gofmt -w $$(git ls-files '*.go')
+
+clean:
+	rm -rf bin

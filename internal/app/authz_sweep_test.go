@@ -1,0 +1,177 @@
+package app_test
+
+import (
+	"context"
+	"fmt"
+	"net/http"
+	"net/url"
+	"regexp"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/academy-platform/academy/internal/app/apptest"
+	"github.com/academy-platform/academy/internal/identity"
+)
+
+// publicRoutes answer without signing in, by design.
+var publicRoutes = []string{
+	"GET /", "GET /login", "POST /login", "POST /logout", "POST /language",
+	"GET /invitations/:token", "POST /invitations/:token", "GET /healthz", "GET /readyz",
+}
+
+// allowedSameOrg lists, per role, the routes that role may use on another person's
+// resources inside its own organisation. The resources are chosen so that the learner
+// is not their owner or member, and the coach coaches them. Every other route must be
+// refused. Routes without parameters act on the caller's own data and are not listed.
+var allowedSameOrg = map[identity.Role][]string{
+	identity.RoleLearner: {},
+	identity.RoleCoach: {
+		"GET /cohorts/:id", "GET /people/:id", "GET /api/v1/users/:id", "GET /api/v1/cohorts/:id",
+	},
+	// Organisation admins may do everything inside their organisation, except use
+	// another person's own credentials.
+	identity.RoleOrgAdmin: {"*", "!POST /account/tokens/:id/revoke"},
+}
+
+var paramPattern = regexp.MustCompile(`:[a-z]+`)
+
+type sweepIDs struct {
+	org, cohort, person, token string
+}
+
+// fill replaces the parameters of a route with the given resources. A route with a
+// parameter this function does not know fails the test, so that new routes get covered.
+func fill(t *testing.T, route string, ids sweepIDs) string {
+	_, path, _ := strings.Cut(route, " ")
+	return paramPattern.ReplaceAllStringFunc(path, func(p string) string {
+		switch {
+		case p == ":org":
+			return ids.org
+		case p == ":user":
+			return ids.person
+		case p == ":id" && strings.Contains(route, "/cohorts/"):
+			return ids.cohort
+		case p == ":id" && (strings.Contains(route, "/people/") || strings.Contains(route, "/users/")):
+			return ids.person
+		case p == ":id" && strings.Contains(route, "/tokens/"):
+			return ids.token
+		}
+		t.Fatalf("authorization sweep: no resource for %s in route %s; teach fill() about it", p, route)
+		return ""
+	})
+}
+
+// routes lists every route registered in routes.go, as "METHOD /path".
+func routes(s *apptest.Server) []string {
+	var out []string
+	for _, r := range s.App.Handler().GetRoutes(true) {
+		if r.Method == http.MethodHead || r.Method == http.MethodConnect || r.Method == http.MethodTrace || r.Path == "/" && r.Method != http.MethodGet {
+			continue
+		}
+		if strings.HasPrefix(r.Path, "/static") {
+			continue
+		}
+		key := r.Method + " " + r.Path
+		if !slices.Contains(out, key) {
+			out = append(out, key)
+		}
+	}
+	slices.Sort(out)
+	return out
+}
+
+// TestAuthorizationSweep walks every route as every role and as another organisation's
+// people, and fails on any answer that the policy should have refused.
+func TestAuthorizationSweep(t *testing.T) {
+	apptest.Each(t, func(t *testing.T, s *apptest.Server) {
+		ctx := context.Background()
+		ids := s.App.Identity()
+		otherToken := func(email string) string {
+			u, _ := ids.UserByEmail(ctx, email)
+			tok, _, err := ids.CreateAPIToken(ctx, u.ID, identity.APITokenInput{Name: "someone else's"})
+			if err != nil {
+				t.Fatal(err)
+			}
+			return tok.ID
+		}
+		foreign := sweepIDs{org: orgID(t, s, "globex"), cohort: cohortID(t, s, "Business development"),
+			person: userID(t, s, "learner2@globex.example"), token: otherToken("learner3@globex.example")}
+		sameOrg := sweepIDs{org: orgID(t, s, "acme"), cohort: cohortID(t, s, "Liderazgo · primavera"),
+			person: userID(t, s, "learner8@acme.example"), token: otherToken("learner9@acme.example")}
+		all := routes(s)
+		if len(all) < 20 {
+			t.Fatalf("only %d routes found", len(all))
+		}
+
+		t.Run("anonymous", func(t *testing.T) {
+			anon := s.NewClient()
+			for _, route := range all {
+				if slices.Contains(publicRoutes, route) {
+					continue
+				}
+				status, loc := call(t, s, anon, "", route, fill(t, route, sameOrg))
+				denied := status == http.StatusUnauthorized || (status == http.StatusSeeOther && strings.HasPrefix(loc, "/login"))
+				if !denied {
+					t.Errorf("%s as nobody: %d %s, want 401 or a redirect to sign in", route, status, loc)
+				}
+			}
+		})
+
+		actors := []struct {
+			email string
+			role  identity.Role
+		}{
+			{"learner1@acme.example", identity.RoleLearner},
+			{"coach@acme.example", identity.RoleCoach},
+			{"admin@acme.example", identity.RoleOrgAdmin},
+		}
+		for _, a := range actors {
+			t.Run(a.email, func(t *testing.T) {
+				client, token := s.Login(a.email), s.Token(a.email)
+				for _, route := range all {
+					if slices.Contains(publicRoutes, route) || !strings.Contains(route, ":") {
+						continue
+					}
+					status, loc := call(t, s, client, token, route, fill(t, route, foreign))
+					if !refused(status) {
+						t.Errorf("%s on another organisation: %d %s, want 404 or 403", route, status, loc)
+					}
+					allowed := allowedSameOrg[a.role]
+					status, loc = call(t, s, client, token, route, fill(t, route, sameOrg))
+					switch {
+					case !slices.Contains(allowed, "!"+route) && (slices.Contains(allowed, "*") || slices.Contains(allowed, route)):
+						if refused(status) {
+							t.Errorf("%s in own organisation: %d, want it allowed", route, status)
+						}
+					case !refused(status):
+						t.Errorf("%s in own organisation: %d %s, want 404 or 403", route, status, loc)
+					}
+				}
+			})
+		}
+	})
+}
+
+func refused(status int) bool {
+	return status == http.StatusNotFound || status == http.StatusForbidden
+}
+
+// call sends one request for route to path, as the client (pages) or with the token (API),
+// and returns the status and redirect location.
+func call(t *testing.T, s *apptest.Server, c *apptest.Client, token, route, path string) (int, string) {
+	t.Helper()
+	method, _, _ := strings.Cut(route, " ")
+	if strings.HasPrefix(path, "/api/") {
+		resp, _ := s.API(token, method, path, nil)
+		return resp.StatusCode, ""
+	}
+	var resp *http.Response
+	if method == http.MethodGet {
+		resp = c.Get(path)
+	} else {
+		resp = c.PostForm(path, url.Values{"user_id": {""}, "name": {fmt.Sprintf("sweep %s", path)}})
+	}
+	apptest.Body(resp)
+	return resp.StatusCode, resp.Header.Get("Location")
+}

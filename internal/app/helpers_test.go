@@ -1,0 +1,54 @@
+package app_test
+
+import (
+	"context"
+	"testing"
+
+	"github.com/academy-platform/academy/internal/app/apptest"
+)
+
+// csrfOf returns the CSRF token the client's browser would put in forms.
+func csrfOf(t *testing.T, c *apptest.Client) string {
+	t.Helper()
+	token := c.CSRF()
+	if token == "" {
+		t.Fatal("no CSRF token on the client's pages")
+	}
+	return token
+}
+
+func orgID(t *testing.T, s *apptest.Server, slug string) string {
+	t.Helper()
+	org, err := s.App.Identity().OrganisationBySlug(context.Background(), slug)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return org.ID
+}
+
+func userID(t *testing.T, s *apptest.Server, email string) string {
+	t.Helper()
+	u, err := s.App.Identity().UserByEmail(context.Background(), email)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return u.ID
+}
+
+func cohortID(t *testing.T, s *apptest.Server, name string) string {
+	t.Helper()
+	var id string
+	if err := s.App.DB().Raw("SELECT id FROM cohorts WHERE name = ?", name).Scan(&id).Error; err != nil || id == "" {
+		t.Fatalf("cohort %q: %v", name, err)
+	}
+	return id
+}
+
+func countRows(t *testing.T, s *apptest.Server, table, where string, args ...any) int64 {
+	t.Helper()
+	var n int64
+	if err := s.App.DB().Table(table).Where(where, args...).Count(&n).Error; err != nil {
+		t.Fatal(err)
+	}
+	return n
+}
