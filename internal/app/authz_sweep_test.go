@@ -17,7 +17,7 @@ import (
 // publicRoutes answer without signing in, by design.
 var publicRoutes = []string{
 	"GET /", "GET /login", "POST /login", "POST /logout", "POST /language",
-	"GET /invitations/:token", "POST /invitations/:token", "GET /healthz", "GET /readyz",
+	"GET /invitations/:token", "POST /invitations/:token", "GET /healthz", "GET /readyz", "GET /api/openapi.yaml",
 }
 
 // allowedSameOrg lists, per role, the routes that role may use on another person's

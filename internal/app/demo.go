@@ -13,8 +13,9 @@ import (
 // The demo: two organisations, so that tenancy can be seen, with an administrator, a
 // coach and learners in cohorts, plus a platform administrator.
 type demoOrg struct {
-	slug, name string
-	cohorts    []demoCohort
+	slug, name   string
+	admin, coach string // their names
+	cohorts      []demoCohort
 }
 
 type demoCohort struct {
@@ -23,11 +24,11 @@ type demoCohort struct {
 }
 
 var demoOrgs = []demoOrg{
-	{slug: "acme", name: "Acme Consulting", cohorts: []demoCohort{
+	{slug: "acme", name: "Acme Consulting", admin: "Ana Ferrer", coach: "Irene Beltrán", cohorts: []demoCohort{
 		{name: "Desarrollo de negocio 2026", description: "Equipo comercial y de preventa.", learners: []int{1, 2, 3, 4, 5, 6}},
 		{name: "Liderazgo · primavera", description: "Mandos intermedios del programa de talento.", learners: []int{7, 8, 9, 10, 11, 12}},
 	}},
-	{slug: "globex", name: "Globex Iberia", cohorts: []demoCohort{
+	{slug: "globex", name: "Globex Iberia", admin: "David Costa", coach: "Marc Soler", cohorts: []demoCohort{
 		{name: "Business development", description: "Account managers, Barcelona and Lisbon.", learners: []int{1, 2, 3, 4}},
 	}},
 }
@@ -78,10 +79,10 @@ func loadDemoOrg(ctx context.Context, ids *identity.Store, o demoOrg, hash strin
 	person := func(email, name string, role identity.Role) (identity.User, error) {
 		return ids.CreateUser(ctx, identity.NewUser{OrganisationID: org.ID, Email: email, Name: name, Role: role, Locale: "es", PasswordHash: hash})
 	}
-	if _, err := person("admin@"+o.slug+".example", "Admin "+o.name, identity.RoleOrgAdmin); err != nil {
+	if _, err := person("admin@"+o.slug+".example", o.admin, identity.RoleOrgAdmin); err != nil {
 		return err
 	}
-	coach, err := person("coach@"+o.slug+".example", "Coach "+o.name, identity.RoleCoach)
+	coach, err := person("coach@"+o.slug+".example", o.coach, identity.RoleCoach)
 	if err != nil {
 		return err
 	}

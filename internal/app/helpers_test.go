@@ -2,6 +2,7 @@ package app_test
 
 import (
 	"context"
+	"log/slog"
 	"testing"
 
 	"github.com/academy-platform/academy/internal/app/apptest"
@@ -52,3 +53,5 @@ func countRows(t *testing.T, s *apptest.Server, table, where string, args ...any
 	}
 	return n
 }
+
+func discardLogger() *slog.Logger { return slog.New(slog.DiscardHandler) }

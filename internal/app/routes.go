@@ -6,6 +6,7 @@ import (
 	"github.com/gofiber/fiber/v2"
 	"github.com/gofiber/fiber/v2/middleware/filesystem"
 
+	apispec "github.com/academy-platform/academy/api"
 	"github.com/academy-platform/academy/internal/api"
 	"github.com/academy-platform/academy/internal/ui"
 	"github.com/academy-platform/academy/internal/web"
@@ -21,6 +22,10 @@ func (a *App) routes(pages *ui.Handler, apiv1 *api.Handler) {
 		Root: a.staticFS, MaxAge: int((24 * time.Hour).Seconds()),
 	}))
 
+	app.Get("/api/openapi.yaml", func(c *fiber.Ctx) error {
+		c.Type("yaml", "utf-8")
+		return c.Send(apispec.OpenAPI)
+	})
 	// JSON API: bearer tokens, JSON errors.
 	v1 := app.Group("/api/v1", web.MarkAPI, site.BearerAuth, site.DetectLocale)
 	v1.Get("/me", apiv1.Me)

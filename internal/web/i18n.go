@@ -79,7 +79,11 @@ func (c *Catalog) Locale(lang string) Locale {
 
 // Has reports whether key exists in lang (for catalog tests).
 func (c *Catalog) Has(lang, key string) bool {
-	_, err := c.localizers[lang].Localize(&i18n.LocalizeConfig{MessageID: key, PluralCount: 1})
+	l := c.localizers[lang]
+	if _, err := l.Localize(&i18n.LocalizeConfig{MessageID: key}); err == nil {
+		return true
+	}
+	_, err := l.Localize(&i18n.LocalizeConfig{MessageID: key, PluralCount: 2})
 	return err == nil
 }
 
