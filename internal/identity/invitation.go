@@ -127,6 +127,10 @@ func (s *Store) InvitationUser(ctx context.Context, token string) (User, error) 
 	if err := s.conn(ctx).Where("id = ?", inv.UserID).Take(&u).Error; err != nil {
 		return User{}, notFound(err, "invited user")
 	}
+	if !u.Active {
+		// A deactivated account cannot be activated through an old link.
+		return User{}, ErrInvitationExpired
+	}
 	return u, nil
 }
 
@@ -140,6 +144,10 @@ type AcceptInput struct {
 // AcceptInvitation sets the invited person's password and uses up the link, exactly once
 // even when two requests race.
 func (s *Store) AcceptInvitation(ctx context.Context, token string, in AcceptInput) (User, error) {
+	u, err := s.InvitationUser(ctx, token)
+	if err != nil {
+		return User{}, err
+	}
 	if err := s.validate.Struct(in); err != nil {
 		return User{}, err
 	}
@@ -148,10 +156,6 @@ func (s *Store) AcceptInvitation(ctx context.Context, token string, in AcceptInp
 	}
 	if in.Password != in.PasswordConfirm {
 		return User{}, errs.Invalid("password_confirm", "eqfield", "password")
-	}
-	u, err := s.InvitationUser(ctx, token)
-	if err != nil {
-		return User{}, err
 	}
 	hash := HashPassword(in.Password)
 	err = s.db.WithContext(ctx).Transaction(func(tx *gorm.DB) error {

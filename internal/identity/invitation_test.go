@@ -354,3 +354,23 @@ func TestAcceptInvitationRace(t *testing.T) {
 		}
 	})
 }
+
+func TestInvitationOfDeactivatedPersonAndOrderOfChecks(t *testing.T) {
+	dbtest.Each(t, func(t *testing.T, gdb *gorm.DB) {
+		f := newFixture(t, gdb)
+		org := f.org("acme")
+		admin := f.user(org.ID, identity.RoleOrgAdmin, "boss@acme.test", "Boss")
+		inv := f.invite(identity.User{}, org.ID, identity.InviteInput{Email: "ana@acme.test", Name: "Ana", Role: "learner"})
+		if err := f.store.SetActive(f.ctx, admin.ID, inv.User.ID, false); err != nil {
+			t.Fatal(err)
+		}
+		_, err := f.store.AcceptInvitation(f.ctx, inv.Token, identity.AcceptInput{Password: "a long enough password", PasswordConfirm: "a long enough password"})
+		wantIs(t, err, errs.ErrGone)
+		// A dead link is reported as such even when the password is also too short.
+		_, err = f.store.AcceptInvitation(f.ctx, inv.Token, identity.AcceptInput{Password: "short", PasswordConfirm: "short"})
+		wantIs(t, err, errs.ErrGone)
+		if u, _ := f.store.User(f.ctx, inv.User.ID); !u.Pending() {
+			t.Fatal("a deactivated person activated their account")
+		}
+	})
+}

@@ -144,17 +144,18 @@ func parsePeopleCSV(data []byte) ImportReport {
 		if errors.Is(err, io.EOF) {
 			break
 		}
-		line, _ := r.FieldPos(0)
 		if err != nil {
 			report.FileProblem = "malformed"
 			return report
 		}
+		// FieldPos panics after a parse error in the first field, so only ask it now.
+		line, _ := r.FieldPos(0)
+		if isBlank(rec) {
+			continue
+		}
 		if len(report.Rows) >= MaxImportRows {
 			report.FileProblem = "too_many_rows"
 			return report
-		}
-		if isBlank(rec) {
-			continue
 		}
 		get := func(name string) string {
 			if i := cols[name]; i < len(rec) {

@@ -56,10 +56,13 @@ type Resource struct {
 // errs.ErrNotFound when a may not even know r exists (so that ids of other people and
 // organisations reveal nothing), and errs.ErrForbidden when a may see r but not do act.
 func Authorize(a Actor, act Action, r Resource) error {
+	if a.UserID == "" {
+		return deny(r, errs.ErrNotFound)
+	}
 	if a.Role == RoleAdmin {
 		return nil
 	}
-	if a.UserID == "" || r.OrgID == "" || r.OrgID != a.OrgID {
+	if r.OrgID == "" || r.OrgID != a.OrgID {
 		return deny(r, errs.ErrNotFound)
 	}
 	if a.Role == RoleOrgAdmin {
