@@ -13,6 +13,11 @@ import (
 	"github.com/academy-platform/academy/internal/web"
 )
 
+// Deps is what the API handlers are built from.
+type Deps struct {
+	Identity *identity.Store
+}
+
 // Handler holds what the API handlers need.
 type Handler struct {
 	ids      *identity.Store
@@ -20,8 +25,8 @@ type Handler struct {
 }
 
 // New returns the API handlers.
-func New(ids *identity.Store) *Handler {
-	return &Handler{ids: ids, validate: errs.NewValidator()}
+func New(d Deps) *Handler {
+	return &Handler{ids: d.Identity, validate: errs.NewValidator()}
 }
 
 func ctx(c *fiber.Ctx) context.Context { return c.UserContext() }

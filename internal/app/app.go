@@ -81,7 +81,8 @@ func build(ctx context.Context, cfg Config, log *slog.Logger, gdb *gorm.DB) (*Ap
 	a := &App{cfg: cfg, log: log, db: gdb, ids: ids, site: site, staticFS: http.FS(static)}
 	a.fiber = fiber.New(a.fiberConfig())
 	a.middleware()
-	a.routes(ui.New(site, ids, mail.New(cfg.SMTP, log), cfg.BaseURL, log), api.New(ids))
+	pages := ui.New(ui.Deps{Site: site, Identity: ids, Mail: mail.New(cfg.SMTP, log), BaseURL: cfg.BaseURL, Log: log})
+	a.routes(pages, api.New(api.Deps{Identity: ids}))
 	return a, nil
 }
 

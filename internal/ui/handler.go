@@ -14,6 +14,15 @@ import (
 	"github.com/academy-platform/academy/internal/web"
 )
 
+// Deps is what the page handlers are built from.
+type Deps struct {
+	Site     *web.Site
+	Identity *identity.Store
+	Mail     mail.Sender
+	BaseURL  string
+	Log      *slog.Logger
+}
+
 // Handler holds what the page handlers need.
 type Handler struct {
 	site    *web.Site
@@ -24,8 +33,8 @@ type Handler struct {
 }
 
 // New returns the page handlers.
-func New(site *web.Site, ids *identity.Store, sender mail.Sender, baseURL string, log *slog.Logger) *Handler {
-	return &Handler{site: site, ids: ids, mail: sender, baseURL: baseURL, log: log}
+func New(d Deps) *Handler {
+	return &Handler{site: d.Site, ids: d.Identity, mail: d.Mail, baseURL: d.BaseURL, log: d.Log}
 }
 
 func ctx(c *fiber.Ctx) context.Context { return c.UserContext() }

@@ -34,16 +34,22 @@ func flatten(prefix string, m map[string]any, out map[string]bool) {
 
 func catalogKeys(t *testing.T, lang string) map[string]bool {
 	t.Helper()
-	data, err := localeFiles.ReadFile("locales/" + lang + ".yaml")
-	if err != nil {
-		t.Fatal(err)
-	}
-	var m map[string]any
-	if err := yaml.Unmarshal(data, &m); err != nil {
-		t.Fatal(err)
+	files, err := fs.Glob(localeFiles, "locales/*."+lang+".yaml")
+	if err != nil || len(files) == 0 {
+		t.Fatalf("no message files for %s", lang)
 	}
 	out := map[string]bool{}
-	flatten("", m, out)
+	for _, file := range files {
+		data, err := localeFiles.ReadFile(file)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var m map[string]any
+		if err := yaml.Unmarshal(data, &m); err != nil {
+			t.Fatal(err)
+		}
+		flatten("", m, out)
+	}
 	return out
 }
 

@@ -3,6 +3,7 @@ package web
 import (
 	"embed"
 	"fmt"
+	"io/fs"
 	"path"
 	"strings"
 	"time"
@@ -25,19 +26,26 @@ type Catalog struct {
 	matcher    language.Matcher
 }
 
-// NewCatalog loads the embedded message files (locales/<lang>.yaml).
+// NewCatalog loads the embedded message files, locales/<area>.<lang>.yaml: one file per
+// area of the product (core, courses, assessment, …) and language.
 func NewCatalog() (*Catalog, error) {
 	bundle := i18n.NewBundle(language.Spanish)
 	bundle.RegisterUnmarshalFunc("yaml", yaml.Unmarshal)
 	c := &Catalog{bundle: bundle, localizers: map[string]*i18n.Localizer{}}
 	tags := make([]language.Tag, 0, len(Languages))
 	for _, lang := range Languages {
-		data, err := localeFiles.ReadFile(path.Join("locales", lang+".yaml"))
-		if err != nil {
-			return nil, err
+		files, err := fs.Glob(localeFiles, "locales/*."+lang+".yaml")
+		if err != nil || len(files) == 0 {
+			return nil, fmt.Errorf("no message files for %s", lang)
 		}
-		if _, err := bundle.ParseMessageFileBytes(data, lang+".yaml"); err != nil {
-			return nil, fmt.Errorf("locale %s: %w", lang, err)
+		for _, file := range files {
+			data, err := localeFiles.ReadFile(file)
+			if err != nil {
+				return nil, err
+			}
+			if _, err := bundle.ParseMessageFileBytes(data, path.Base(file)); err != nil {
+				return nil, fmt.Errorf("%s: %w", file, err)
+			}
 		}
 		c.localizers[lang] = i18n.NewLocalizer(bundle, lang)
 		tags = append(tags, language.MustParse(lang))
