@@ -52,7 +52,6 @@ type fixture struct {
 	store *identity.Store
 	clock *clock
 	cfg   identity.Config
-	n     int
 }
 
 func newFixture(t *testing.T, gdb *gorm.DB, tune ...func(*identity.Config)) *fixture {
