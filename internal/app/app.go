@@ -160,6 +160,7 @@ func (a *App) Serve(ctx context.Context, ready func(addr string)) error {
 	}
 	errc := make(chan error, 1)
 	go func() { errc <- a.fiber.Listener(ln) }()
+	go a.housekeeping(ctx)
 	select {
 	case err := <-errc:
 		return err

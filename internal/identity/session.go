@@ -91,3 +91,9 @@ func truncate(s string, n int) string {
 	}
 	return s[:n]
 }
+
+// DeleteStaleLoginFailures forgets failed sign-ins that no longer count towards any limit.
+func (s *Store) DeleteStaleLoginFailures(ctx context.Context) (int64, error) {
+	res := s.conn(ctx).Where("created_at <= ?", s.now().Add(-s.cfg.LoginWindow)).Delete(&loginFailure{})
+	return res.RowsAffected, res.Error
+}

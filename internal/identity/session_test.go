@@ -270,3 +270,34 @@ func TestEndAllSessions(t *testing.T) {
 		}
 	})
 }
+
+func TestHousekeepingDeletesOnlyDeadRows(t *testing.T) {
+	dbtest.Each(t, func(t *testing.T, gdb *gorm.DB) {
+		f := newFixture(t, gdb)
+		org := f.org("acme")
+		u := f.user(org.ID, identity.RoleLearner, "ana@acme.test", "Ana")
+		old, _, err := f.store.StartSession(f.ctx, u.ID, identity.ClientInfo{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		_, _ = f.store.Authenticate(f.ctx, "ana@acme.test", "wrong password", identity.ClientInfo{IP: "10.0.0.1"})
+		f.clock.Advance(f.cfg.SessionIdle + time.Second)
+		fresh, _, err := f.store.StartSession(f.ctx, u.ID, identity.ClientInfo{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		n, err := f.store.DeleteExpiredSessions(f.ctx)
+		if err != nil || n != 1 {
+			t.Fatalf("deleted %d sessions, %v; want 1", n, err)
+		}
+		if _, _, err := f.store.SessionUser(f.ctx, fresh); err != nil {
+			t.Fatalf("the live session was deleted: %v", err)
+		}
+		if _, _, err := f.store.SessionUser(f.ctx, old); err == nil {
+			t.Fatal("the idle session still works")
+		}
+		if n, err := f.store.DeleteStaleLoginFailures(f.ctx); err != nil || n != 2 {
+			t.Fatalf("deleted %d failures, %v; want 2 (account and address)", n, err)
+		}
+	})
+}
