@@ -3,7 +3,6 @@ package identity
 import (
 	"context"
 	"errors"
-	"fmt"
 	"strings"
 
 	"gorm.io/gorm"
@@ -45,14 +44,7 @@ func (s *Store) createCohort(tx *gorm.DB, orgID string, in CohortInput) (Cohort,
 
 // Cohort returns the cohort with the given id.
 func (s *Store) Cohort(ctx context.Context, id string) (Cohort, error) {
-	var c Cohort
-	if !ValidID(id) {
-		return c, fmt.Errorf("cohort %q: %w", id, errs.ErrNotFound)
-	}
-	if err := s.conn(ctx).Where("id = ?", id).Take(&c).Error; err != nil {
-		return c, notFound(err, "cohort "+id)
-	}
-	return c, nil
+	return byID[Cohort](ctx, s, "cohort", id)
 }
 
 // CohortFilter narrows a cohort listing. Empty fields do not filter.

@@ -3,7 +3,6 @@ package identity
 import (
 	"context"
 	"errors"
-	"fmt"
 	"strings"
 
 	"gorm.io/gorm"
@@ -34,15 +33,7 @@ func (s *Store) CreateOrganisation(ctx context.Context, in OrganisationInput) (O
 
 // Organisation returns the organisation with the given id.
 func (s *Store) Organisation(ctx context.Context, id string) (Organisation, error) {
-	var org Organisation
-	if !ValidID(id) {
-		return org, fmt.Errorf("organisation %q: %w", id, errs.ErrNotFound)
-	}
-	err := s.conn(ctx).Where("id = ?", id).Take(&org).Error
-	if err != nil {
-		return org, notFound(err, "organisation "+id)
-	}
-	return org, nil
+	return byID[Organisation](ctx, s, "organisation", id)
 }
 
 // OrganisationBySlug returns the organisation with the given slug.

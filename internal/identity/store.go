@@ -71,6 +71,18 @@ func notFound(err error, what string) error {
 	return fmt.Errorf("%s: %w", what, err)
 }
 
+// byID loads one row of T by its id; a malformed id is simply not found.
+func byID[T any](ctx context.Context, s *Store, what, id string) (T, error) {
+	var v T
+	if !ValidID(id) {
+		return v, fmt.Errorf("%s %q: %w", what, id, errs.ErrNotFound)
+	}
+	if err := s.conn(ctx).Where("id = ?", id).Take(&v).Error; err != nil {
+		return v, notFound(err, what+" "+id)
+	}
+	return v, nil
+}
+
 // NormaliseEmail trims and lower-cases an email address.
 func NormaliseEmail(email string) string {
 	return strings.ToLower(strings.TrimSpace(email))

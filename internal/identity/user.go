@@ -75,14 +75,7 @@ func (s *Store) createUser(tx *gorm.DB, in NewUser) (User, error) {
 
 // User returns the account with the given id.
 func (s *Store) User(ctx context.Context, id string) (User, error) {
-	var u User
-	if !ValidID(id) {
-		return u, fmt.Errorf("user %q: %w", id, errs.ErrNotFound)
-	}
-	if err := s.conn(ctx).Where("id = ?", id).Take(&u).Error; err != nil {
-		return u, notFound(err, "user "+id)
-	}
-	return u, nil
+	return byID[User](ctx, s, "user", id)
 }
 
 // UserByEmail returns the account with the given email address.
