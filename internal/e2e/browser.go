@@ -30,6 +30,9 @@ type Browser struct {
 // test is skipped, except in CI (CI is set), where browser tests must run.
 func NewBrowser(t *testing.T) *Browser {
 	t.Helper()
+	if testing.Short() {
+		t.Skip("browser tests do not run with -short")
+	}
 	path := chromePath(t)
 	// chromedp's defaults (headless, no first run, no background work, Puppeteer's set)
 	// plus what a container and a test need.
