@@ -199,6 +199,8 @@ func clickAndWait(t *testing.T, ctx context.Context, css string) {
 	}
 }
 
+// wantHeading checks the page's main heading, then checks the page with axe-core: every
+// page a journey stops on is checked for accessibility.
 func wantHeading(t *testing.T, ctx context.Context, want string) {
 	t.Helper()
 	got, err := e2e.Heading(ctx)
@@ -208,6 +210,7 @@ func wantHeading(t *testing.T, ctx context.Context, want string) {
 	if got != want {
 		t.Fatalf("main h1 = %q, want %q", got, want)
 	}
+	e2e.CheckAccessibility(t, ctx)
 }
 
 func wantPath(t *testing.T, ctx context.Context, want string) {
