@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"net"
 	"net/http"
+	"net/url"
 	"strings"
 	"testing"
 
@@ -66,5 +67,28 @@ func TestBadRequests(t *testing.T) {
 		if resp := anon.Get(p); resp.StatusCode != http.StatusOK {
 			t.Fatalf("%s: %d", p, resp.StatusCode)
 		}
+	}
+}
+
+func TestHTMLInTextFieldsIsShownEscaped(t *testing.T) {
+	s := apptest.New(t, "sqlite")
+	admin := s.Login("admin@acme.example")
+	org := orgID(t, s, "acme")
+	hostile := `<script>alert(1)</script><img src=x onerror=alert(2)>'"`
+	resp := admin.PostForm("/orgs/"+org+"/cohorts", url.Values{"name": {hostile}, "description": {hostile}})
+	if resp.StatusCode != http.StatusSeeOther {
+		t.Fatalf("create: %d", resp.StatusCode)
+	}
+	for _, page := range []string{"/orgs/" + org + "/cohorts", resp.Header.Get("Location"), "/home"} {
+		body := apptest.Body(admin.Get(page))
+		if strings.Contains(body, "<script>alert") || strings.Contains(body, "<img src=x") {
+			t.Fatalf("%s shows the text unescaped", page)
+		}
+		if !strings.Contains(body, "&lt;script&gt;alert(1)&lt;/script&gt;") {
+			t.Fatalf("%s does not show the text at all", page)
+		}
+	}
+	if n := countRows(t, s, "cohorts", "name = ?", hostile); n != 1 {
+		t.Fatalf("stored %d cohorts with the exact text", n)
 	}
 }
