@@ -1,0 +1,59 @@
+package charts
+
+import (
+	"fmt"
+	"html/template"
+	"math"
+	"strings"
+)
+
+// seriesClass styles the k-th series (the stylesheet gives each a colour and a line
+// pattern, so they differ in more than colour).
+func seriesClass(k int) string { return fmt.Sprintf("series-%c", 'a'+k%3) }
+
+// SVG draws the radar as inline SVG with a title and description for screen readers.
+// Every text is escaped. The page shows a table of the same numbers beside it.
+func (r Radar) SVG(title, desc string) template.HTML {
+	var b strings.Builder
+	fmt.Fprintf(&b, `<svg class="radar" viewBox="0 0 %s %s" role="img" aria-labelledby="radar-title radar-desc" xmlns="http://www.w3.org/2000/svg">`, num(r.Size), num(r.Size))
+	fmt.Fprintf(&b, `<title id="radar-title">%s</title><desc id="radar-desc">%s</desc>`, esc(title), esc(desc))
+	b.WriteString(`<g class="grid">`)
+	for _, v := range r.Rings {
+		fmt.Fprintf(&b, `<polygon points="%s"/>`, points(r.Ring(v)))
+	}
+	c := r.Centre()
+	for i := range r.Axes {
+		p := r.At(i, 100)
+		fmt.Fprintf(&b, `<line x1="%s" y1="%s" x2="%s" y2="%s"/>`, num(c.X), num(c.Y), num(p.X), num(p.Y))
+	}
+	b.WriteString(`</g>`)
+	for k, s := range r.Series {
+		class := seriesClass(k)
+		fmt.Fprintf(&b, `<g class="%s"><polygon points="%s"/>`, class, points(r.Polygon(s)))
+		for i, p := range r.Polygon(s) {
+			if i < len(s.Values) && !math.IsNaN(s.Values[i]) {
+				fmt.Fprintf(&b, `<circle cx="%s" cy="%s" r="3.5"/>`, num(p.X), num(p.Y))
+			}
+		}
+		b.WriteString(`</g>`)
+	}
+	b.WriteString(`<g class="labels">`)
+	for i, name := range r.Axes {
+		p, anchor := r.Label(i)
+		fmt.Fprintf(&b, `<text x="%s" y="%s" text-anchor="%s" dominant-baseline="middle">%s</text>`, num(p.X), num(p.Y), anchor, esc(name))
+	}
+	b.WriteString(`</g></svg>`)
+	return template.HTML(b.String()) // every text above went through esc
+}
+
+func esc(s string) string { return template.HTMLEscapeString(s) }
+
+func num(v float64) string { return fmt.Sprintf("%.1f", v) }
+
+func points(ps []Point) string {
+	parts := make([]string, len(ps))
+	for i, p := range ps {
+		parts[i] = num(p.X) + "," + num(p.Y)
+	}
+	return strings.Join(parts, " ")
+}
