@@ -8,6 +8,7 @@ import (
 
 	"github.com/gofiber/fiber/v2"
 
+	"github.com/academy-platform/academy/internal/assessment"
 	"github.com/academy-platform/academy/internal/errs"
 	"github.com/academy-platform/academy/internal/identity"
 	"github.com/academy-platform/academy/internal/web"
@@ -15,18 +16,20 @@ import (
 
 // Deps is what the API handlers are built from.
 type Deps struct {
-	Identity *identity.Store
+	Identity   *identity.Store
+	Assessment *assessment.Store
 }
 
 // Handler holds what the API handlers need.
 type Handler struct {
 	ids      *identity.Store
+	asmt     *assessment.Store
 	validate *errs.Validator
 }
 
 // New returns the API handlers.
 func New(d Deps) *Handler {
-	return &Handler{ids: d.Identity, validate: errs.NewValidator()}
+	return &Handler{ids: d.Identity, asmt: d.Assessment, validate: errs.NewValidator()}
 }
 
 func ctx(c *fiber.Ctx) context.Context { return c.UserContext() }

@@ -21,6 +21,7 @@ import (
 	"gorm.io/gorm"
 
 	"github.com/academy-platform/academy/internal/api"
+	"github.com/academy-platform/academy/internal/assessment"
 	"github.com/academy-platform/academy/internal/db"
 	"github.com/academy-platform/academy/internal/identity"
 	"github.com/academy-platform/academy/internal/mail"
@@ -35,6 +36,7 @@ type App struct {
 	log      *slog.Logger
 	db       *gorm.DB
 	ids      *identity.Store
+	asmt     *assessment.Store
 	site     *web.Site
 	fiber    *fiber.App
 	staticFS http.FileSystem
@@ -61,6 +63,7 @@ func build(ctx context.Context, cfg Config, log *slog.Logger, gdb *gorm.DB) (*Ap
 	idcfg := identity.DefaultConfig()
 	idcfg.SessionIdle, idcfg.SessionAbsolute, idcfg.InvitationTTL = cfg.SessionIdle, cfg.SessionAbsolute, cfg.InvitationTTL
 	ids := identity.NewStore(gdb, idcfg)
+	asmt := assessment.NewStore(gdb, assessment.Config{MinNormGroup: cfg.NormMinGroup})
 	key, err := ids.SigningKey(ctx)
 	if err != nil {
 		return nil, err
@@ -78,11 +81,14 @@ func build(ctx context.Context, cfg Config, log *slog.Logger, gdb *gorm.DB) (*Ap
 		return nil, err
 	}
 	site := &web.Site{Catalog: catalog, Renderer: renderer, Identity: ids, Log: log, CookieSecure: cfg.CookieSecure, SigningKey: key}
-	a := &App{cfg: cfg, log: log, db: gdb, ids: ids, site: site, staticFS: http.FS(static)}
+	a := &App{cfg: cfg, log: log, db: gdb, ids: ids, asmt: asmt, site: site, staticFS: http.FS(static)}
+	if _, err := a.loadContent(ctx); err != nil {
+		return nil, err
+	}
 	a.fiber = fiber.New(a.fiberConfig())
 	a.middleware()
-	pages := ui.New(ui.Deps{Site: site, Identity: ids, Mail: mail.New(cfg.SMTP, log), BaseURL: cfg.BaseURL, Log: log})
-	a.routes(pages, api.New(api.Deps{Identity: ids}))
+	pages := ui.New(ui.Deps{Site: site, Identity: ids, Assessment: asmt, Mail: mail.New(cfg.SMTP, log), BaseURL: cfg.BaseURL, Log: log})
+	a.routes(pages, api.New(api.Deps{Identity: ids, Assessment: asmt}))
 	return a, nil
 }
 
@@ -125,6 +131,9 @@ func (a *App) Handler() *fiber.App { return a.fiber }
 
 // Identity exposes the identity store, for commands and tests.
 func (a *App) Identity() *identity.Store { return a.ids }
+
+// Assessment exposes the assessment store, for commands and tests.
+func (a *App) Assessment() *assessment.Store { return a.asmt }
 
 // DB exposes the database, for tests.
 func (a *App) DB() *gorm.DB { return a.db }

@@ -28,16 +28,19 @@ var allowedSameOrg = map[identity.Role][]string{
 	identity.RoleLearner: {},
 	identity.RoleCoach: {
 		"GET /cohorts/:id", "GET /people/:id", "GET /api/v1/users/:id", "GET /api/v1/cohorts/:id",
+		"GET /assessments/:id/results",
 	},
-	// Organisation admins may do everything inside their organisation, except use
-	// another person's own credentials.
-	identity.RoleOrgAdmin: {"*", "!POST /account/tokens/:id/revoke"},
+	// Organisation admins may do everything inside their organisation, except act as
+	// another person: use their credentials or answer their questionnaires.
+	identity.RoleOrgAdmin: {"*", "!POST /account/tokens/:id/revoke",
+		"!GET /assessments/:id", "!POST /assessments/:id", "!POST /assessments/:id/answers/:item",
+		"!GET /assessments/:id/review", "!POST /assessments/:id/submit"},
 }
 
 var paramPattern = regexp.MustCompile(`:[a-z]+`)
 
 type sweepIDs struct {
-	org, cohort, person, token string
+	org, cohort, person, token, attempt string
 }
 
 // fill replaces the parameters of a route with the given resources. A route with a
@@ -56,6 +59,10 @@ func fill(t *testing.T, route string, ids sweepIDs) string {
 			return ids.person
 		case p == ":id" && strings.Contains(route, "/tokens/"):
 			return ids.token
+		case p == ":id" && strings.Contains(route, "/assessments/"):
+			return ids.attempt
+		case p == ":item":
+			return "gf1"
 		}
 		t.Fatalf("authorization sweep: no resource for %s in route %s; teach fill() about it", p, route)
 		return ""
@@ -96,9 +103,11 @@ func TestAuthorizationSweep(t *testing.T) {
 			return tok.ID
 		}
 		foreign := sweepIDs{org: orgID(t, s, "globex"), cohort: cohortID(t, s, "Business development"),
-			person: userID(t, s, "learner2@globex.example"), token: otherToken("learner3@globex.example")}
+			person: userID(t, s, "learner2@globex.example"), token: otherToken("learner3@globex.example"),
+			attempt: submittedAttempt(t, s, "learner2@globex.example")}
 		sameOrg := sweepIDs{org: orgID(t, s, "acme"), cohort: cohortID(t, s, "Liderazgo · primavera"),
-			person: userID(t, s, "learner8@acme.example"), token: otherToken("learner9@acme.example")}
+			person: userID(t, s, "learner8@acme.example"), token: otherToken("learner9@acme.example"),
+			attempt: submittedAttempt(t, s, "learner8@acme.example")}
 		all := routes(s)
 		if len(all) < 20 {
 			t.Fatalf("only %d routes found", len(all))

@@ -31,6 +31,7 @@ type Config struct {
 	ShutdownGrace   time.Duration
 	TrustedProxies  string
 	DemoPassword    string
+	NormMinGroup    int
 	SMTP            mail.SMTPConfig
 
 	database db.Target
@@ -55,6 +56,7 @@ var settings = []setting{
 	{"shutdown-grace", "ACADEMY_SHUTDOWN_GRACE", "20s", "how long in-flight requests may finish on SIGTERM"},
 	{"trusted-proxies", "ACADEMY_TRUSTED_PROXIES", "", "comma-separated proxy addresses/CIDRs whose X-Forwarded-For is believed"},
 	{"demo-password", "ACADEMY_DEMO_PASSWORD", "academy-demo", "password of every demo account"},
+	{"norm-min-group", "ACADEMY_NORM_MIN_GROUP", "10", "smallest reference group whose percentiles are shown"},
 	{"smtp-host", "ACADEMY_SMTP_HOST", "", "SMTP server; empty = write emails to the log"},
 	{"smtp-port", "ACADEMY_SMTP_PORT", "587", "SMTP port"},
 	{"smtp-username", "ACADEMY_SMTP_USERNAME", "", "SMTP user name"},
@@ -139,6 +141,9 @@ func parseConfig(v map[string]*string) (Config, error) {
 	}
 	if cfg.SMTP.Port, err = strconv.Atoi(*v["smtp-port"]); err != nil || cfg.SMTP.Port <= 0 || cfg.SMTP.Port > 65535 {
 		bad("ACADEMY_SMTP_PORT", "want a port number")
+	}
+	if cfg.NormMinGroup, err = strconv.Atoi(*v["norm-min-group"]); err != nil || cfg.NormMinGroup < 2 {
+		bad("ACADEMY_NORM_MIN_GROUP", "want a whole number of at least 2")
 	}
 	if len(cfg.DemoPassword) < 8 {
 		bad("ACADEMY_DEMO_PASSWORD", "use at least 8 characters")

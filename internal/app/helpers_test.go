@@ -55,3 +55,37 @@ func countRows(t *testing.T, s *apptest.Server, table, where string, args ...any
 }
 
 func discardLogger() *slog.Logger { return slog.New(slog.DiscardHandler) }
+
+// submittedAttempt makes the person answer every item of the self-assessment (all 4s,
+// first option for scenarios) and submit; it returns the attempt id.
+func submittedAttempt(t *testing.T, s *apptest.Server, email string) string {
+	t.Helper()
+	ctx := context.Background()
+	u, err := s.App.Identity().UserByEmail(ctx, email)
+	if err != nil {
+		t.Fatal(err)
+	}
+	st := s.App.Assessment()
+	a, err := st.Start(ctx, u.ID, u.OrgID(), "networking-self")
+	if err != nil {
+		t.Fatal(err)
+	}
+	def, err := st.Definition(ctx, a.InstrumentID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	four, first := 4, 0
+	for _, it := range def.Items {
+		value, option := &four, (*int)(nil)
+		if len(it.Options) > 0 {
+			value, option = nil, &first
+		}
+		if err := st.SaveAnswer(ctx, u.ID, a.ID, it.ID, value, option); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := st.Submit(ctx, u.ID, a.ID); err != nil {
+		t.Fatal(err)
+	}
+	return a.ID
+}

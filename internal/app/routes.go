@@ -67,6 +67,15 @@ func (a *App) routes(pages *ui.Handler, apiv1 *api.Handler) {
 	p.Post("/cohorts/:id/coaches", auth, pages.AssignCoach)
 	p.Post("/cohorts/:id/coaches/:user/remove", auth, pages.UnassignCoach)
 
+	p.Get("/assessments", auth, pages.Assessments)
+	p.Post("/assessments", auth, pages.StartAssessment)
+	p.Get("/assessments/:id", auth, pages.TakeAssessment)
+	p.Post("/assessments/:id", auth, pages.SaveAssessmentPage)
+	p.Post("/assessments/:id/answers/:item", auth, pages.SaveAssessmentAnswer)
+	p.Get("/assessments/:id/review", auth, pages.ReviewAssessment)
+	p.Post("/assessments/:id/submit", auth, pages.SubmitAssessment)
+	p.Get("/assessments/:id/results", auth, pages.AssessmentResults)
+
 	p.Get("/people/:id", auth, pages.Person)
 	p.Post("/people/:id/deactivate", auth, pages.Deactivate)
 	p.Post("/people/:id/activate", auth, pages.Activate)

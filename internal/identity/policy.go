@@ -123,6 +123,16 @@ func (s *Store) UserResource(ctx context.Context, u User) (Resource, error) {
 	return r, err
 }
 
+// ResourceOfUser loads the facts the policy needs about the user with the given id: data a
+// learner owns (attempts, goals, results) is authorized as that learner.
+func (s *Store) ResourceOfUser(ctx context.Context, userID string) (Resource, error) {
+	u, err := s.User(ctx, userID)
+	if err != nil {
+		return Resource{}, err
+	}
+	return s.UserResource(ctx, u)
+}
+
 // CohortResource describes a cohort to the policy.
 func CohortResource(c Cohort) Resource {
 	return Resource{Kind: KindCohort, ID: c.ID, OrgID: c.OrganisationID}

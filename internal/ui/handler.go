@@ -9,6 +9,7 @@ import (
 
 	"github.com/gofiber/fiber/v2"
 
+	"github.com/academy-platform/academy/internal/assessment"
 	"github.com/academy-platform/academy/internal/identity"
 	"github.com/academy-platform/academy/internal/mail"
 	"github.com/academy-platform/academy/internal/web"
@@ -16,8 +17,9 @@ import (
 
 // Deps is what the page handlers are built from.
 type Deps struct {
-	Site     *web.Site
-	Identity *identity.Store
+	Site       *web.Site
+	Identity   *identity.Store
+	Assessment *assessment.Store
 	Mail     mail.Sender
 	BaseURL  string
 	Log      *slog.Logger
@@ -27,6 +29,7 @@ type Deps struct {
 type Handler struct {
 	site    *web.Site
 	ids     *identity.Store
+	asmt    *assessment.Store
 	mail    mail.Sender
 	baseURL string
 	log     *slog.Logger
@@ -34,7 +37,7 @@ type Handler struct {
 
 // New returns the page handlers.
 func New(d Deps) *Handler {
-	return &Handler{site: d.Site, ids: d.Identity, mail: d.Mail, baseURL: d.BaseURL, log: d.Log}
+	return &Handler{site: d.Site, ids: d.Identity, asmt: d.Assessment, mail: d.Mail, baseURL: d.BaseURL, log: d.Log}
 }
 
 func ctx(c *fiber.Ctx) context.Context { return c.UserContext() }

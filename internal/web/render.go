@@ -5,9 +5,11 @@ import (
 	"fmt"
 	"html/template"
 	"io/fs"
+	"math"
 	"path"
 	"strings"
 	"sync"
+	"time"
 
 	"github.com/gofiber/fiber/v2"
 
@@ -80,6 +82,26 @@ var funcs = template.FuncMap{
 	// pair passes the page's view and one item to a partial template as .V and .P.
 	"pair": func(v, p any) map[string]any { return map[string]any{"V": v, "P": p} },
 	"list": func(items ...string) []string { return items },
+	"div":  func(a, b int) int { return (a + b - 1) / max(b, 1) },
+	// percent is a/b as a whole percentage (0 when b is 0).
+	"percent": func(a, b int) int { return 100 * a / max(b, 1) },
+	"round":   func(x float64) int { return int(math.Round(x)) },
+	// deref reads a pointer to a time or a number; nil gives the zero value.
+	"deref": func(p any) any {
+		switch v := p.(type) {
+		case *time.Time:
+			if v == nil {
+				return time.Time{}
+			}
+			return *v
+		case *float64:
+			if v == nil {
+				return 0.0
+			}
+			return *v
+		}
+		return p
+	},
 }
 
 // View is what every page template gets: the language, the signed-in person, the CSRF
@@ -131,3 +153,35 @@ func (f *Form) Error(field string) string {
 
 // HasErrors reports whether the form has any problem.
 func (f *Form) HasErrors() bool { return f != nil && len(f.Errors) > 0 }
+
+// Num formats a number (float64, *float64 or int) in the page's language; a nil pointer is
+// an en dash.
+func (v *View) Num(x any, decimals int) string {
+	switch n := x.(type) {
+	case float64:
+		return v.Number(n, decimals)
+	case *float64:
+		if n == nil {
+			return "–"
+		}
+		return v.Number(*n, decimals)
+	case int:
+		return v.Number(float64(n), 0)
+	}
+	return "–"
+}
+
+// Signed formats a change with its sign: +12, −3.
+func (v *View) Signed(x *float64, decimals int) string {
+	if x == nil {
+		return "–"
+	}
+	s := v.Number(math.Abs(*x), decimals)
+	switch {
+	case *x > 0:
+		return "+" + s
+	case *x < 0:
+		return "−" + s
+	}
+	return s
+}
