@@ -20,9 +20,9 @@ type Deps struct {
 	Site       *web.Site
 	Identity   *identity.Store
 	Assessment *assessment.Store
-	Mail     mail.Sender
-	BaseURL  string
-	Log      *slog.Logger
+	Mail       mail.Sender
+	BaseURL    string
+	Log        *slog.Logger
 }
 
 // Handler holds what the page handlers need.
