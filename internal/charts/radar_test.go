@@ -67,3 +67,19 @@ func TestRadarSVGEscapesAndMarksGaps(t *testing.T) {
 		t.Errorf("%d polygons, want 4 rings + 1 series", n)
 	}
 }
+
+func TestWrap(t *testing.T) {
+	cases := map[string][]string{
+		"Dar primero":                     {"Dar primero"},
+		"Contar cómo resuelves problemas": {"Contar cómo", "resuelves", "problemas"},
+		"Contacts into colleagues":        {"Contacts into", "colleagues"},
+		"":                                {""},
+		"Supercalifragilistic word":       {"Supercalifragilistic", "word"},
+	}
+	for in, want := range cases {
+		got := Wrap(in, 16)
+		if strings.Join(got, "|") != strings.Join(want, "|") {
+			t.Errorf("Wrap(%q) = %q, want %q", in, got, want)
+		}
+	}
+}

@@ -40,10 +40,44 @@ func (r Radar) SVG(title, desc string) template.HTML {
 	b.WriteString(`<g class="labels">`)
 	for i, name := range r.Axes {
 		p, anchor := r.Label(i)
-		fmt.Fprintf(&b, `<text x="%s" y="%s" text-anchor="%s" dominant-baseline="middle">%s</text>`, num(p.X), num(p.Y), anchor, esc(name))
+		lines := Wrap(name, labelWidth)
+		fmt.Fprintf(&b, `<text x="%s" y="%s" text-anchor="%s" dominant-baseline="middle">`, num(p.X), num(p.Y), anchor)
+		for k, line := range lines {
+			dy := "1.15em"
+			if k == 0 {
+				dy = fmt.Sprintf("%.2fem", -0.575*float64(len(lines)-1))
+			}
+			fmt.Fprintf(&b, `<tspan x="%s" dy="%s">%s</tspan>`, num(p.X), dy, esc(line))
+		}
+		b.WriteString(`</text>`)
 	}
 	b.WriteString(`</g></svg>`)
 	return template.HTML(b.String()) // every text above went through esc
+}
+
+// labelWidth is the longest label line, in characters, before it wraps.
+const labelWidth = 15
+
+// Wrap breaks text into lines of at most width characters at spaces (a longer word gets a
+// line of its own).
+func Wrap(text string, width int) []string {
+	var lines []string
+	line := ""
+	for _, word := range strings.Fields(text) {
+		switch {
+		case line == "":
+			line = word
+		case len([]rune(line))+1+len([]rune(word)) <= width:
+			line += " " + word
+		default:
+			lines = append(lines, line)
+			line = word
+		}
+	}
+	if line != "" || len(lines) == 0 {
+		lines = append(lines, line)
+	}
+	return lines
 }
 
 func esc(s string) string { return template.HTMLEscapeString(s) }
