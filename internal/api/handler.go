@@ -9,6 +9,7 @@ import (
 	"github.com/gofiber/fiber/v2"
 
 	"github.com/academy-platform/academy/internal/assessment"
+	"github.com/academy-platform/academy/internal/courses"
 	"github.com/academy-platform/academy/internal/errs"
 	"github.com/academy-platform/academy/internal/identity"
 	"github.com/academy-platform/academy/internal/web"
@@ -18,18 +19,20 @@ import (
 type Deps struct {
 	Identity   *identity.Store
 	Assessment *assessment.Store
+	Courses    *courses.Store
 }
 
 // Handler holds what the API handlers need.
 type Handler struct {
 	ids      *identity.Store
 	asmt     *assessment.Store
+	courses  *courses.Store
 	validate *errs.Validator
 }
 
 // New returns the API handlers.
 func New(d Deps) *Handler {
-	return &Handler{ids: d.Identity, asmt: d.Assessment, validate: errs.NewValidator()}
+	return &Handler{ids: d.Identity, asmt: d.Assessment, courses: d.Courses, validate: errs.NewValidator()}
 }
 
 func ctx(c *fiber.Ctx) context.Context { return c.UserContext() }

@@ -22,6 +22,7 @@ import (
 
 	"github.com/academy-platform/academy/internal/api"
 	"github.com/academy-platform/academy/internal/assessment"
+	"github.com/academy-platform/academy/internal/courses"
 	"github.com/academy-platform/academy/internal/db"
 	"github.com/academy-platform/academy/internal/identity"
 	"github.com/academy-platform/academy/internal/mail"
@@ -37,6 +38,7 @@ type App struct {
 	db       *gorm.DB
 	ids      *identity.Store
 	asmt     *assessment.Store
+	courses  *courses.Store
 	site     *web.Site
 	fiber    *fiber.App
 	staticFS http.FileSystem
@@ -64,6 +66,7 @@ func build(ctx context.Context, cfg Config, log *slog.Logger, gdb *gorm.DB) (*Ap
 	idcfg.SessionIdle, idcfg.SessionAbsolute, idcfg.InvitationTTL = cfg.SessionIdle, cfg.SessionAbsolute, cfg.InvitationTTL
 	ids := identity.NewStore(gdb, idcfg)
 	asmt := assessment.NewStore(gdb, assessment.Config{MinNormGroup: cfg.NormMinGroup})
+	learning := courses.NewStore(gdb)
 	key, err := ids.SigningKey(ctx)
 	if err != nil {
 		return nil, err
@@ -81,14 +84,14 @@ func build(ctx context.Context, cfg Config, log *slog.Logger, gdb *gorm.DB) (*Ap
 		return nil, err
 	}
 	site := &web.Site{Catalog: catalog, Renderer: renderer, Identity: ids, Log: log, CookieSecure: cfg.CookieSecure, SigningKey: key}
-	a := &App{cfg: cfg, log: log, db: gdb, ids: ids, asmt: asmt, site: site, staticFS: http.FS(static)}
+	a := &App{cfg: cfg, log: log, db: gdb, ids: ids, asmt: asmt, courses: learning, site: site, staticFS: http.FS(static)}
 	if _, err := a.loadContent(ctx); err != nil {
 		return nil, err
 	}
 	a.fiber = fiber.New(a.fiberConfig())
 	a.middleware()
-	pages := ui.New(ui.Deps{Site: site, Identity: ids, Assessment: asmt, Mail: mail.New(cfg.SMTP, log), BaseURL: cfg.BaseURL, Log: log})
-	a.routes(pages, api.New(api.Deps{Identity: ids, Assessment: asmt}))
+	pages := ui.New(ui.Deps{Site: site, Identity: ids, Assessment: asmt, Courses: learning, Mail: mail.New(cfg.SMTP, log), BaseURL: cfg.BaseURL, Log: log})
+	a.routes(pages, api.New(api.Deps{Identity: ids, Assessment: asmt, Courses: learning}))
 	return a, nil
 }
 
@@ -134,6 +137,9 @@ func (a *App) Identity() *identity.Store { return a.ids }
 
 // Assessment exposes the assessment store, for commands and tests.
 func (a *App) Assessment() *assessment.Store { return a.asmt }
+
+// Courses exposes the courses store, for commands and tests.
+func (a *App) Courses() *courses.Store { return a.courses }
 
 // DB exposes the database, for tests.
 func (a *App) DB() *gorm.DB { return a.db }

@@ -3,6 +3,7 @@ package app_test
 import (
 	"context"
 	"fmt"
+	"io"
 	"net/http"
 	"net/url"
 	"regexp"
@@ -28,19 +29,20 @@ var allowedSameOrg = map[identity.Role][]string{
 	identity.RoleLearner: {},
 	identity.RoleCoach: {
 		"GET /cohorts/:id", "GET /people/:id", "GET /api/v1/users/:id", "GET /api/v1/cohorts/:id",
-		"GET /assessments/:id/results",
+		"GET /assessments/:id/results", "GET /api/v1/assessments/:id/results", "GET /api/v1/instruments/:id/psychometrics",
 	},
 	// Organisation admins may do everything inside their organisation, except act as
 	// another person: use their credentials or answer their questionnaires.
 	identity.RoleOrgAdmin: {"*", "!POST /account/tokens/:id/revoke",
 		"!GET /assessments/:id", "!POST /assessments/:id", "!POST /assessments/:id/answers/:item",
-		"!GET /assessments/:id/review", "!POST /assessments/:id/submit"},
+		"!GET /assessments/:id/review", "!POST /assessments/:id/submit",
+		"!GET /api/v1/assessments/:id", "!PUT /api/v1/assessments/:id/answers/:item", "!POST /api/v1/assessments/:id/submit"},
 }
 
 var paramPattern = regexp.MustCompile(`:[a-z]+`)
 
 type sweepIDs struct {
-	org, cohort, person, token, attempt string
+	org, cohort, person, token, attempt, instrument string
 }
 
 // fill replaces the parameters of a route with the given resources. A route with a
@@ -61,6 +63,8 @@ func fill(t *testing.T, route string, ids sweepIDs) string {
 			return ids.token
 		case p == ":id" && strings.Contains(route, "/assessments/"):
 			return ids.attempt
+		case p == ":id" && strings.Contains(route, "/instruments/"):
+			return ids.instrument
 		case p == ":item":
 			return "gf1"
 		}
@@ -104,10 +108,10 @@ func TestAuthorizationSweep(t *testing.T) {
 		}
 		foreign := sweepIDs{org: orgID(t, s, "globex"), cohort: cohortID(t, s, "Business development"),
 			person: userID(t, s, "learner2@globex.example"), token: otherToken("learner3@globex.example"),
-			attempt: submittedAttempt(t, s, "learner2@globex.example")}
+			attempt: submittedAttempt(t, s, "learner2@globex.example"), instrument: customInstrument(t, s, "globex")}
 		sameOrg := sweepIDs{org: orgID(t, s, "acme"), cohort: cohortID(t, s, "Liderazgo · primavera"),
 			person: userID(t, s, "learner8@acme.example"), token: otherToken("learner9@acme.example"),
-			attempt: submittedAttempt(t, s, "learner8@acme.example")}
+			attempt: submittedAttempt(t, s, "learner8@acme.example"), instrument: builtInInstrument(t, s, "networking-self")}
 		all := routes(s)
 		if len(all) < 20 {
 			t.Fatalf("only %d routes found", len(all))
@@ -172,7 +176,12 @@ func call(t *testing.T, s *apptest.Server, c *apptest.Client, token, route, path
 	t.Helper()
 	method, _, _ := strings.Cut(route, " ")
 	if strings.HasPrefix(path, "/api/") {
-		resp, _ := s.API(token, method, path, nil)
+		var body io.Reader
+		var header []string
+		if method != http.MethodGet {
+			body, header = strings.NewReader("{}"), []string{"Content-Type", "application/json"}
+		}
+		resp, _ := s.API(token, method, path, body, header...)
 		return resp.StatusCode, ""
 	}
 	var resp *http.Response

@@ -32,7 +32,7 @@ func commands() []command {
 	return []command{
 		{"serve", "serve [--demo] [flags]", "run the web server (the default command)", runServe},
 		{"migrate", "migrate [flags]", "apply pending database migrations and exit", runMigrate},
-		{"seed", "seed [--demo] [flags]", "load built-in content; with --demo, the demo organisations", runSeed},
+		{"seed", "seed [--demo] [flags]", "load the built-in courses and instruments; with --demo, the demo organisations", runSeed},
 		{"token", "token create --email EMAIL [--name NAME] [flags]", "create a personal API token and print it once", runToken},
 		{"version", "version", "print the version", runVersion},
 	}
@@ -184,8 +184,12 @@ func runSeed(ctx context.Context, env Env, args []string) error {
 		return err
 	}
 	defer a.Close()
+	sum, err := a.loadContent(ctx)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintln(env.Stdout, "built-in content: "+sum.String())
 	if !*demo {
-		fmt.Fprintln(env.Stdout, "database is migrated; add --demo to load the demo organisations")
 		return nil
 	}
 	created, err := loadDemo(ctx, a.ids, cfg.DemoPassword, env.Stdout)

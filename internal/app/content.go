@@ -5,19 +5,22 @@ import (
 	"fmt"
 	"io/fs"
 
+	"github.com/academy-platform/academy/internal/courses"
 	"github.com/academy-platform/academy/seed"
 )
 
 // contentSummary says what loading the built-in content changed.
 type contentSummary struct {
 	Instruments, NewInstruments int
+	Courses                     courses.SeedSummary
 }
 
 func (s contentSummary) String() string {
-	return fmt.Sprintf("instruments: %d (%d new versions)", s.Instruments, s.NewInstruments)
+	return fmt.Sprintf("instruments: %d (%d new versions); modules: %d, lessons: %d, quizzes: %d (%d new versions)",
+		s.Instruments, s.NewInstruments, s.Courses.Modules, s.Courses.Lessons, s.Courses.Quizzes, s.Courses.NewQuizVersions)
 }
 
-// loadContent loads the built-in instruments (and course content) from the binary. It is
+// loadContent loads the built-in instruments and course modules from the binary. It is
 // idempotent and runs at every start, so an upgraded binary brings its content along;
 // changed instruments become new versions and earlier attempts keep theirs.
 func (a *App) loadContent(ctx context.Context) (contentSummary, error) {
@@ -35,6 +38,13 @@ func (a *App) loadContent(ctx context.Context) (contentSummary, error) {
 		if l.Created {
 			sum.NewInstruments++
 		}
+	}
+	modules, err := fs.Sub(seed.Files, "courses")
+	if err != nil {
+		return sum, err
+	}
+	if sum.Courses, err = a.courses.Seed(ctx, modules); err != nil {
+		return sum, fmt.Errorf("load built-in courses: %w", err)
 	}
 	return sum, nil
 }

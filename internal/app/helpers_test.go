@@ -3,6 +3,7 @@ package app_test
 import (
 	"context"
 	"log/slog"
+	"os"
 	"testing"
 
 	"github.com/academy-platform/academy/internal/app/apptest"
@@ -88,4 +89,35 @@ func submittedAttempt(t *testing.T, s *apptest.Server, email string) string {
 		t.Fatal(err)
 	}
 	return a.ID
+}
+
+// customInstrument adds testdata/customer-framework.yaml as the organisation's own
+// instrument and returns its id.
+func customInstrument(t *testing.T, s *apptest.Server, orgSlug string) string {
+	t.Helper()
+	data, err := os.ReadFile("testdata/customer-framework.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	id, _, _, err := s.App.Assessment().AddInstrument(context.Background(), data, "customer-framework.yaml", orgID(t, s, orgSlug))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return id
+}
+
+// builtInInstrument returns the id of the latest version of a built-in instrument.
+func builtInInstrument(t *testing.T, s *apptest.Server, key string) string {
+	t.Helper()
+	list, err := s.App.Assessment().Instruments(context.Background(), "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, i := range list {
+		if i.Key == key {
+			return i.ID
+		}
+	}
+	t.Fatalf("no built-in instrument %s", key)
+	return ""
 }

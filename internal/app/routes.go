@@ -32,6 +32,15 @@ func (a *App) routes(pages *ui.Handler, apiv1 *api.Handler) {
 	v1.Get("/users/:id", apiv1.User)
 	v1.Get("/cohorts", apiv1.Cohorts)
 	v1.Get("/cohorts/:id", apiv1.Cohort)
+	v1.Get("/instruments", apiv1.Instruments)
+	v1.Post("/instruments", apiv1.AddInstrument)
+	v1.Get("/instruments/:id/psychometrics", apiv1.Psychometrics)
+	v1.Post("/assessments", apiv1.StartAssessment)
+	v1.Get("/assessments/:id", apiv1.GetAssessment)
+	v1.Put("/assessments/:id/answers/:item", apiv1.SaveAnswer)
+	v1.Post("/assessments/:id/submit", apiv1.SubmitAssessment)
+	v1.Get("/assessments/:id/results", apiv1.AssessmentResults)
+	// Courses API: see the courses section of api/openapi.yaml.
 	app.Use("/api", web.MarkAPI, site.DetectLocale, notFound)
 
 	// Pages: session cookie, language, CSRF on every form.

@@ -10,6 +10,7 @@ import (
 	"github.com/gofiber/fiber/v2"
 
 	"github.com/academy-platform/academy/internal/assessment"
+	"github.com/academy-platform/academy/internal/courses"
 	"github.com/academy-platform/academy/internal/identity"
 	"github.com/academy-platform/academy/internal/mail"
 	"github.com/academy-platform/academy/internal/web"
@@ -20,6 +21,7 @@ type Deps struct {
 	Site       *web.Site
 	Identity   *identity.Store
 	Assessment *assessment.Store
+	Courses    *courses.Store
 	Mail       mail.Sender
 	BaseURL    string
 	Log        *slog.Logger
@@ -30,6 +32,7 @@ type Handler struct {
 	site    *web.Site
 	ids     *identity.Store
 	asmt    *assessment.Store
+	courses *courses.Store
 	mail    mail.Sender
 	baseURL string
 	log     *slog.Logger
@@ -37,7 +40,7 @@ type Handler struct {
 
 // New returns the page handlers.
 func New(d Deps) *Handler {
-	return &Handler{site: d.Site, ids: d.Identity, asmt: d.Assessment, mail: d.Mail, baseURL: d.BaseURL, log: d.Log}
+	return &Handler{site: d.Site, ids: d.Identity, asmt: d.Assessment, courses: d.Courses, mail: d.Mail, baseURL: d.BaseURL, log: d.Log}
 }
 
 func ctx(c *fiber.Ctx) context.Context { return c.UserContext() }

@@ -46,7 +46,8 @@ func CheckContract(t testing.TB, req *http.Request, resp *http.Response, body []
 		if resp.StatusCode == http.StatusNotFound || resp.StatusCode == http.StatusMethodNotAllowed {
 			return // unknown routes are refused; nothing to check against
 		}
-		t.Fatalf("%s %s answered %d but is not in api/openapi.yaml: %v", req.Method, req.URL.Path, resp.StatusCode, err)
+		t.Errorf("%s %s answered %d but is not in api/openapi.yaml: %v", req.Method, req.URL.Path, resp.StatusCode, err)
+		return
 	}
 	in := &openapi3filter.RequestValidationInput{
 		Request: r, PathParams: params, Route: route,
