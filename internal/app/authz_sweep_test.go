@@ -30,6 +30,7 @@ var allowedSameOrg = map[identity.Role][]string{
 	identity.RoleCoach: {
 		"GET /cohorts/:id", "GET /people/:id", "GET /api/v1/users/:id", "GET /api/v1/cohorts/:id",
 		"GET /assessments/:id/results", "GET /api/v1/assessments/:id/results", "GET /api/v1/instruments/:id/psychometrics",
+		"GET /instruments/:id/psychometrics",
 	},
 	// Organisation admins may do everything inside their organisation, except act as
 	// another person: use their credentials or answer their questionnaires.

@@ -85,6 +85,12 @@ func (a *App) routes(pages *ui.Handler, apiv1 *api.Handler) {
 	p.Post("/assessments/:id/submit", auth, pages.SubmitAssessment)
 	p.Get("/assessments/:id/results", auth, pages.AssessmentResults)
 
+	p.Get("/orgs/:org/instruments", auth, pages.Instruments)
+	p.Post("/orgs/:org/instruments", auth, pages.AddInstrument)
+	p.Get("/orgs/:org/responses/import", auth, pages.ResponsesForm)
+	p.Post("/orgs/:org/responses/import", auth, pages.ImportResponses)
+	p.Get("/instruments/:id/psychometrics", auth, pages.Psychometrics)
+
 	p.Get("/people/:id", auth, pages.Person)
 	p.Post("/people/:id/deactivate", auth, pages.Deactivate)
 	p.Post("/people/:id/activate", auth, pages.Activate)
