@@ -34,6 +34,9 @@ func commands() []command {
 		{"migrate", "migrate [flags]", "apply pending database migrations and exit", runMigrate},
 		{"seed", "seed [--demo] [flags]", "load the built-in courses and instruments; with --demo, the demo organisations", runSeed},
 		{"token", "token create --email EMAIL [--name NAME] [flags]", "create a personal API token and print it once", runToken},
+		{"instruments", "instruments add FILE [--org SLUG]", "add an assessment instrument, or a new version of one", runInstruments},
+		{"responses", "responses import --instrument KEY[@VERSION] [--org SLUG] FILE.csv", "import assessment responses gathered elsewhere", runResponses},
+		{"psychometrics", "psychometrics --instrument KEY[@VERSION] [--org SLUG] [--format json|csv|text]", "print reliability statistics of an instrument", runPsychometrics},
 		{"version", "version", "print the version", runVersion},
 	}
 }
@@ -66,6 +69,9 @@ func Main(args []string, env Env) int {
 			return 0
 		case errors.Is(err, flag.ErrHelp):
 			return 0
+		case errors.Is(err, errUnexpectedArg):
+			fmt.Fprintf(env.Stderr, "academy %s: unexpected argument; see 'academy %s --help'\n", name, name)
+			return 2
 		case errors.Is(err, errUsage):
 			return 2
 		default:
@@ -80,11 +86,15 @@ func Main(args []string, env Env) int {
 
 var errUsage = errors.New("usage")
 
+// errUnexpectedArg is what parse returns when positional arguments remain; commands that
+// take none report it as a usage error.
+var errUnexpectedArg = fmt.Errorf("unexpected argument: %w", errUsage)
+
 func usage(w io.Writer) {
 	fmt.Fprintln(w, "Academy teaches and measures the professional competency of networking.")
 	fmt.Fprintln(w, "\nUsage: academy COMMAND [flags]\n\nCommands:")
 	for _, c := range commands() {
-		fmt.Fprintf(w, "  %-10s %s\n", c.name, c.summary)
+		fmt.Fprintf(w, "  %-14s %s\n", c.name, c.summary)
 	}
 	fmt.Fprintln(w, "\nRun 'academy COMMAND --help' for a command's flags. Every flag can also be set")
 	fmt.Fprintln(w, "with the environment variable shown in brackets.")
@@ -115,9 +125,7 @@ func parse(env Env, fs *flag.FlagSet, values map[string]*string, args []string) 
 		return Config{}, errUsage
 	}
 	if fs.NArg() > 0 {
-		fmt.Fprintf(env.Stderr, "unexpected argument %q\n", fs.Arg(0))
-		fs.Usage()
-		return Config{}, errUsage
+		return Config{}, errUnexpectedArg
 	}
 	return parseConfig(values)
 }

@@ -3,6 +3,9 @@ package app_test
 import (
 	"bytes"
 	"context"
+	"encoding/json"
+	"fmt"
+	"os"
 	"net/http"
 	"path/filepath"
 	"strings"
@@ -118,5 +121,70 @@ func TestServeShutsDownGracefully(t *testing.T) {
 	}
 	if _, err := http.Get(base + "/healthz"); err == nil {
 		t.Fatal("server still answers after shutdown")
+	}
+}
+
+func TestAssessmentCommands(t *testing.T) {
+	dir := t.TempDir()
+	env := map[string]string{"ACADEMY_DATABASE_URL": "sqlite:" + filepath.Join(dir, "cli.db"), "ACADEMY_LOG_LEVEL": "error"}
+	if code, _, errOut := run(t, env, "seed", "--demo"); code != 0 {
+		t.Fatalf("seed: %s", errOut)
+	}
+	code, out, errOut := run(t, env, "instruments", "add", "testdata/customer-framework.yaml", "--org", "acme")
+	if code != 0 || !strings.Contains(out, "customer-framework version 1 (added)") {
+		t.Fatalf("instruments add: %d %q %q", code, out, errOut)
+	}
+	if code, out, _ := run(t, env, "instruments", "add", "--org", "acme", "testdata/customer-framework.yaml"); code != 0 || !strings.Contains(out, "unchanged") {
+		t.Fatalf("instruments add again: %d %q", code, out)
+	}
+	if code, _, errOut := run(t, env, "instruments", "add", "testdata/customer-framework.yaml", "--org", "nope"); code != 1 || !strings.Contains(errOut, "no organisation") {
+		t.Fatalf("unknown org: %d %q", code, errOut)
+	}
+	// Twelve anonymous respondents gathered on paper, one with an invalid row.
+	var csv strings.Builder
+	csv.WriteString("external_id,d1,d2,d3,f1,f2,f3\n")
+	for i := range 12 {
+		fmt.Fprintf(&csv, "p%02d,%d,%d,%d,%d,%d,%d\n", i, 1+i%5, 1+(i+1)%5, 5-i%5, 1+(i*2)%5, 1+(i+2)%5, 5-(i+1)%5)
+	}
+	csv.WriteString("p99,9,1,1,1,1,1\n")
+	file := filepath.Join(dir, "responses.csv")
+	if err := os.WriteFile(file, []byte(csv.String()), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	code, out, errOut = run(t, env, "responses", "import", "--instrument", "customer-framework@1", "--org", "acme", file)
+	if code != 1 || !strings.Contains(errOut, "line 14") || !strings.Contains(out, "0 imported") {
+		t.Fatalf("import with a bad row: %d %q %q", code, out, errOut)
+	}
+	code, out, _ = run(t, env, "responses", "import", "--instrument", "customer-framework", "--org", "acme", "--skip-invalid", file)
+	if code != 0 || !strings.Contains(out, "13 rows read, 12 imported, 1 skipped") {
+		t.Fatalf("import: %d %q", code, out)
+	}
+	code, out, _ = run(t, env, "psychometrics", "--instrument", "customer-framework", "--org", "acme", "--format", "json")
+	var rel struct {
+		Attempts   int `json:"attempts"`
+		Dimensions []struct {
+			Slug  string   `json:"slug"`
+			N     int      `json:"n"`
+			Alpha *float64 `json:"alpha"`
+		} `json:"dimensions"`
+	}
+	if err := json.Unmarshal([]byte(out), &rel); err != nil || code != 0 || rel.Attempts != 12 || len(rel.Dimensions) != 2 || rel.Dimensions[0].N != 12 {
+		t.Fatalf("psychometrics json: %d %v %q", code, err, out)
+	}
+	if code, out, _ := run(t, env, "psychometrics", "--instrument", "customer-framework", "--org", "acme"); code != 0 || !strings.Contains(out, "discovery") || !strings.Contains(out, "alpha") {
+		t.Fatalf("psychometrics text: %d %q", code, out)
+	}
+	if code, out, _ := run(t, env, "psychometrics", "--instrument", "customer-framework", "--org", "acme", "--format", "csv"); code != 0 || !strings.Contains(out, "discovery") {
+		t.Fatalf("psychometrics csv: %d %q", code, out)
+	}
+	if code, _, _ := run(t, env, "psychometrics", "--instrument", "customer-framework@7", "--org", "acme"); code != 1 {
+		t.Fatalf("unknown version: %d", code)
+	}
+}
+
+func TestUnexpectedArgument(t *testing.T) {
+	env := map[string]string{"ACADEMY_DATABASE_URL": "sqlite:" + filepath.Join(t.TempDir(), "x.db")}
+	if code, _, errOut := run(t, env, "migrate", "extra"); code != 2 || !strings.Contains(errOut, "unexpected argument") {
+		t.Fatalf("%d %q", code, errOut)
 	}
 }
