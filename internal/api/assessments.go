@@ -63,6 +63,13 @@ func (h *Handler) StartAssessment(c *fiber.Ctx) error {
 		return err
 	}
 	u := web.CurrentUser(c)
+	actor, err := web.CurrentActor(c)
+	if err != nil {
+		return err
+	}
+	if err := h.asmt.CheckOffered(ctx(c), actor.OrgID, actor.MemberOf, in.Instrument); err != nil {
+		return err
+	}
 	existing, err := h.asmt.Attempts(ctx(c), u.ID)
 	if err != nil {
 		return err

@@ -30,9 +30,17 @@ type InstrumentList struct {
 }
 
 // Instruments answers GET /api/v1/instruments: the latest version of every instrument the
-// caller's organisation may use (built-in and its own).
+// caller may use: built-in ones and the organisation's own (for learners, those assigned
+// to one of their cohorts).
 func (h *Handler) Instruments(c *fiber.Ctx) error {
-	list, err := h.asmt.Instruments(ctx(c), web.CurrentUser(c).OrgID())
+	a, err := web.CurrentActor(c)
+	if err != nil {
+		return err
+	}
+	list, err := h.asmt.Instruments(ctx(c), a.OrgID)
+	if a.Role == identity.RoleLearner {
+		list, err = h.asmt.Offered(ctx(c), a.OrgID, a.MemberOf)
+	}
 	if err != nil {
 		return err
 	}

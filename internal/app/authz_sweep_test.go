@@ -68,6 +68,10 @@ func fill(t *testing.T, route string, ids sweepIDs) string {
 			return ids.instrument
 		case p == ":item":
 			return "gf1"
+		case p == ":key":
+			return "customer-framework"
+		case p == ":cohort":
+			return ids.cohort
 		}
 		t.Fatalf("authorization sweep: no resource for %s in route %s; teach fill() about it", p, route)
 		return ""

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"mime/multipart"
 	"net/http"
+	"net/url"
 	"os"
 	"strings"
 	"testing"
@@ -63,10 +64,34 @@ func TestCustomInstrumentUpload(t *testing.T) {
 		if resp := uploadFields(t, admin, path, nil, "framework.yaml", v2); resp.StatusCode != http.StatusCreated {
 			t.Fatalf("version 2: %d", resp.StatusCode)
 		}
-		// acme's learners can use it; globex's cannot see it.
+		// acme's learners are offered it once it is assigned to their cohort; globex's never.
 		_, body2 := s.API(s.Token("learner1@acme.example"), http.MethodGet, "/api/v1/instruments", nil)
+		if strings.Contains(string(body2), "customer-framework") {
+			t.Fatalf("an unassigned instrument is offered: %s", body2)
+		}
+		learner := s.Login("learner1@acme.example")
+		if resp := learner.PostForm("/assessments", url.Values{"instrument": {"customer-framework"}}); resp.StatusCode != http.StatusUnprocessableEntity {
+			t.Fatalf("start an unassigned instrument: %d", resp.StatusCode)
+		}
+		cohort := cohortID(t, s, "Desarrollo de negocio 2026")
+		if resp := admin.PostForm(path+"/customer-framework/cohorts", url.Values{"cohort_id": {cohortID(t, s, "Business development")}}); resp.StatusCode != http.StatusUnprocessableEntity {
+			t.Fatalf("assign to another organisation's cohort: %d", resp.StatusCode)
+		}
+		if resp := admin.PostForm(path+"/customer-framework/cohorts", url.Values{"cohort_id": {cohort}}); resp.StatusCode != http.StatusSeeOther {
+			t.Fatalf("assign: %d", resp.StatusCode)
+		}
+		_, body2 = s.API(s.Token("learner1@acme.example"), http.MethodGet, "/api/v1/instruments", nil)
 		if !strings.Contains(string(body2), `"key":"customer-framework","version":2`) {
 			t.Fatalf("acme learner's instruments: %s", body2)
+		}
+		if resp := learner.PostForm("/assessments", url.Values{"instrument": {"customer-framework"}}); resp.StatusCode != http.StatusSeeOther {
+			t.Fatalf("start the assigned instrument: %d", resp.StatusCode)
+		}
+		if resp := s.Login("learner7@acme.example").PostForm("/assessments", url.Values{"instrument": {"customer-framework"}}); resp.StatusCode != http.StatusUnprocessableEntity {
+			t.Fatalf("a learner of another cohort starts it: %d", resp.StatusCode)
+		}
+		if resp := admin.PostForm(path+"/customer-framework/cohorts/"+cohort+"/remove", nil); resp.StatusCode != http.StatusSeeOther {
+			t.Fatalf("unassign: %d", resp.StatusCode)
 		}
 		_, body2 = s.API(s.Token("learner1@globex.example"), http.MethodGet, "/api/v1/instruments", nil)
 		if strings.Contains(string(body2), "customer-framework") {

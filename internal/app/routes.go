@@ -87,6 +87,8 @@ func (a *App) routes(pages *ui.Handler, apiv1 *api.Handler) {
 
 	p.Get("/orgs/:org/instruments", auth, pages.Instruments)
 	p.Post("/orgs/:org/instruments", auth, pages.AddInstrument)
+	p.Post("/orgs/:org/instruments/:key/cohorts", auth, pages.AssignInstrument)
+	p.Post("/orgs/:org/instruments/:key/cohorts/:cohort/remove", auth, pages.UnassignInstrument)
 	p.Get("/orgs/:org/responses/import", auth, pages.ResponsesForm)
 	p.Post("/orgs/:org/responses/import", auth, pages.ImportResponses)
 	p.Get("/instruments/:id/psychometrics", auth, pages.Psychometrics)

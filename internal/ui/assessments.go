@@ -24,7 +24,11 @@ type assessmentsPage struct {
 // Assessments lists the self-assessments the learner can take, with where they stand.
 func (h *Handler) Assessments(c *fiber.Ctx) error {
 	u := web.CurrentUser(c)
-	instruments, err := h.asmt.Instruments(ctx(c), u.OrgID())
+	a, err := web.CurrentActor(c)
+	if err != nil {
+		return err
+	}
+	instruments, err := h.asmt.Offered(ctx(c), u.OrgID(), a.MemberOf)
 	if err != nil {
 		return err
 	}
@@ -67,11 +71,19 @@ func (h *Handler) Assessments(c *fiber.Ctx) error {
 // StartAssessment opens (or resumes) the learner's attempt on an instrument.
 func (h *Handler) StartAssessment(c *fiber.Ctx) error {
 	u := web.CurrentUser(c)
-	a, err := h.asmt.Start(ctx(c), u.ID, u.OrgID(), c.FormValue("instrument"))
+	key := c.FormValue("instrument")
+	a, err := web.CurrentActor(c)
 	if err != nil {
 		return err
 	}
-	return c.Redirect("/assessments/"+a.ID, fiber.StatusSeeOther)
+	if err := h.asmt.CheckOffered(ctx(c), a.OrgID, a.MemberOf, key); err != nil {
+		return err
+	}
+	attempt, err := h.asmt.Start(ctx(c), u.ID, u.OrgID(), key)
+	if err != nil {
+		return err
+	}
+	return c.Redirect("/assessments/"+attempt.ID, fiber.StatusSeeOther)
 }
 
 // attemptFor loads an attempt the signed-in person may do act on: learners their own,

@@ -1,7 +1,10 @@
 package ui
 
 import (
+	"context"
 	"errors"
+
+	"slices"
 
 	"github.com/gofiber/fiber/v2"
 
@@ -18,6 +21,8 @@ const maxInstrumentBytes = 1 << 20
 type instrumentsPage struct {
 	Organisation identity.Organisation
 	Instruments  []assessment.Instrument
+	Cohorts      []identity.CohortSummary
+	Assigned     map[string][]identity.CohortSummary
 	Added        *assessment.Instrument
 	Created      bool
 	Problems     []instrumentProblem
@@ -31,7 +36,26 @@ type instrumentProblem struct {
 
 func (h *Handler) instrumentsPage(c *fiber.Ctx, org identity.Organisation) (*instrumentsPage, error) {
 	list, err := h.asmt.Instruments(ctx(c), org.ID)
-	return &instrumentsPage{Organisation: org, Instruments: list}, err
+	if err != nil {
+		return nil, err
+	}
+	cohorts, err := h.ids.Cohorts(ctx(c), identity.CohortFilter{OrganisationID: org.ID})
+	if err != nil {
+		return nil, err
+	}
+	assignments, err := h.asmt.Assignments(ctx(c), org.ID)
+	if err != nil {
+		return nil, err
+	}
+	page := &instrumentsPage{Organisation: org, Instruments: list, Cohorts: cohorts, Assigned: map[string][]identity.CohortSummary{}}
+	for key, ids := range assignments {
+		for _, co := range cohorts {
+			if slices.Contains(ids, co.ID) {
+				page.Assigned[key] = append(page.Assigned[key], co)
+			}
+		}
+	}
+	return page, nil
 }
 
 // Instruments lists the instruments an organisation can use, with the form to add its own.
@@ -94,4 +118,30 @@ func (h *Handler) AddInstrument(c *fiber.Ctx) error {
 		status = fiber.StatusCreated
 	}
 	return h.site.Renderer.Render(c, status, "instruments/list", v)
+}
+
+// AssignInstrument offers one of the organisation's own instruments to a cohort.
+func (h *Handler) AssignInstrument(c *fiber.Ctx) error {
+	return h.changeAssignment(c, c.FormValue("cohort_id"), h.asmt.Assign, "instrument_assigned")
+}
+
+// UnassignInstrument stops offering an instrument to a cohort.
+func (h *Handler) UnassignInstrument(c *fiber.Ctx) error {
+	return h.changeAssignment(c, c.Params("cohort"), h.asmt.Unassign, "instrument_unassigned")
+}
+
+func (h *Handler) changeAssignment(c *fiber.Ctx, cohortID string,
+	change func(ctx context.Context, orgID, key, cohortID string) error, done string) error {
+	org, err := h.organisation(c, identity.Manage)
+	if err != nil {
+		return err
+	}
+	cohort, err := h.ids.Cohort(ctx(c), cohortID)
+	if err != nil || cohort.OrganisationID != org.ID {
+		return errs.Invalid("cohort_id", "unknown", "")
+	}
+	if err := change(ctx(c), org.ID, c.Params("key"), cohort.ID); err != nil {
+		return err
+	}
+	return redirectDone(c, "/orgs/"+org.ID+"/instruments", done)
 }
