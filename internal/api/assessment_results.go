@@ -57,9 +57,11 @@ func (h *Handler) results(c *fiber.Ctx, attemptID string) error {
 	if err != nil {
 		return err
 	}
-	group := assessment.Everyone()
-	if res.Attempt.OrganisationID != nil {
-		group = assessment.OrganisationGroup(*res.Attempt.OrganisationID)
+	group, _, err := assessment.GroupNamed(c.Query("group"), res.Attempt, func(userID string) ([]string, error) {
+		return h.ids.CohortPeers(ctx(c), userID)
+	})
+	if err != nil {
+		return err
 	}
 	norms, err := h.asmt.Norms(ctx(c), attemptID, group)
 	if err != nil {

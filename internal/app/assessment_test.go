@@ -127,3 +127,24 @@ func autosave(t *testing.T, c *apptest.Client, attempt, item, answer string) *ht
 	req.Header.Set("X-CSRF-Token", csrfOf(t, c))
 	return req
 }
+
+func TestPercentilesNeedALargeEnoughGroup(t *testing.T) {
+	s := apptest.New(t, "sqlite")
+	var last string
+	for i := 1; i <= 12; i++ {
+		last = submittedAttempt(t, s, fmt.Sprintf("learner%d@acme.example", i))
+	}
+	c := s.Login("learner12@acme.example")
+	body := apptest.Body(c.Get("/assessments/" + last + "/results"))
+	if !strings.Contains(body, "Percentil dentro de tu organización (12 personas") {
+		t.Fatal("the organisation's percentiles are not shown for 12 people")
+	}
+	// learner12's cohort has 6 learners: fewer than 10, so no percentiles.
+	body = apptest.Body(c.Get("/assessments/" + last + "/results?group=cohort"))
+	if !strings.Contains(body, "El percentil se muestra cuando el grupo de referencia tiene al menos 10 personas.") {
+		t.Fatal("a cohort of 6 shows percentiles")
+	}
+	if resp := c.Get("/assessments/" + last + "/results?group=galaxy"); resp.StatusCode != http.StatusUnprocessableEntity {
+		t.Fatalf("unknown group: %d", resp.StatusCode)
+	}
+}

@@ -3,6 +3,7 @@ package assessment
 import (
 	"context"
 	"fmt"
+	"strings"
 	"time"
 
 	"gorm.io/gorm"
@@ -176,4 +177,29 @@ func (s *Store) scoresOf(tx *gorm.DB, attemptIDs []string) (map[string]map[strin
 		}
 	}
 	return out, nil
+}
+
+// GroupNames are the reference groups a person can choose for percentiles, the default
+// first.
+var GroupNames = []string{"organisation", "cohort", "everyone"}
+
+// GroupNamed resolves a group name for an attempt: "organisation" (the default, also for
+// ""), "cohort" (the people who share a cohort with the attempt's owner; peers lists them)
+// or "everyone". It returns the group and the name actually used: an attempt without an
+// organisation or owner falls back to a group it has.
+func GroupNamed(name string, a Attempt, peers func(userID string) ([]string, error)) (Group, string, error) {
+	switch name {
+	case "", "organisation", "cohort":
+		if name == "cohort" && a.UserID != nil {
+			ids, err := peers(*a.UserID)
+			return CohortGroup(ids), name, err
+		}
+		if a.OrganisationID != nil {
+			return OrganisationGroup(*a.OrganisationID), "organisation", nil
+		}
+		return Everyone(), "everyone", nil
+	case "everyone":
+		return Everyone(), name, nil
+	}
+	return Group{}, "", errs.Invalid("group", "oneof", strings.Join(GroupNames, " "))
 }

@@ -157,3 +157,12 @@ func (s *Store) CoachesOf(ctx context.Context, cohortIDs []string) (map[string][
 	}
 	return out, err
 }
+
+// CohortPeers returns the learners who share a cohort with the user, the user included, in
+// one query.
+func (s *Store) CohortPeers(ctx context.Context, userID string) ([]string, error) {
+	var ids []string
+	err := s.conn(ctx).Raw(`SELECT DISTINCT user_id FROM cohort_members
+		WHERE cohort_id IN (SELECT cohort_id FROM cohort_members WHERE user_id = ?)`, userID).Scan(&ids).Error
+	return ids, err
+}

@@ -47,6 +47,15 @@ type resultsPage struct {
 	MinGroup   int
 	Since      *time.Time
 	Changes    []changeRow
+	Group      string   // the reference group of the percentiles
+	Groups     []string // the groups one can choose
+}
+
+// referenceGroup reads ?group= (organisation, cohort or everyone) for an attempt's norms.
+func (h *Handler) referenceGroup(c *fiber.Ctx, a assessment.Attempt) (assessment.Group, string, error) {
+	return assessment.GroupNamed(c.Query("group"), a, func(userID string) ([]string, error) {
+		return h.ids.CohortPeers(ctx(c), userID)
+	})
 }
 
 // AssessmentResults shows a submitted attempt: scores, bands and feedback, the radar chart
@@ -63,9 +72,9 @@ func (h *Handler) AssessmentResults(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	group := assessment.Everyone()
-	if a.OrganisationID != nil {
-		group = assessment.OrganisationGroup(*a.OrganisationID)
+	group, groupName, err := h.referenceGroup(c, a)
+	if err != nil {
+		return err
 	}
 	norms, err := h.asmt.Norms(ctx(c), a.ID, group)
 	if err != nil {
@@ -77,7 +86,7 @@ func (h *Handler) AssessmentResults(c *fiber.Ctx) error {
 	}
 	lo := web.CurrentLocale(c)
 	page := resultsPage{Attempt: a, Instrument: res.Instrument, Title: res.Instrument.Title.In(lo.Lang, res.Instrument.Languages...),
-		NormsDate: norms.ComputedAt, MinGroup: norms.MinGroupSize}
+		NormsDate: norms.ComputedAt, MinGroup: norms.MinGroupSize, Group: groupName, Groups: assessment.GroupNames}
 	if a.UserID != nil && *a.UserID != web.CurrentUser(c).ID {
 		owner, err := h.ids.User(ctx(c), *a.UserID)
 		if err != nil {
