@@ -5,7 +5,7 @@ VERSION   ?= $(shell git describe --tags --always --dirty 2>/dev/null || echo de
 LDFLAGS   := -s -w -X github.com/academy-platform/academy/internal/app.Version=$(VERSION)
 export CGO_ENABLED ?= 0
 
-.PHONY: run build test test-short bench lint fmt clean
+.PHONY: run build test test-short fuzz bench lint fmt clean
 
 ## run: build and start Academy on SQLite (./data/academy.db) with the demo organisations
 run: build
@@ -15,10 +15,29 @@ run: build
 build:
 	$(GO) build -trimpath -ldflags '$(LDFLAGS)' -o $(BIN) ./cmd/academy
 
-## test: the whole suite; on PostgreSQL too when ACADEMY_TEST_POSTGRES_URL is set
+## test: the whole suite; on PostgreSQL too when ACADEMY_TEST_POSTGRES_URL is set; then a
+## short run of every fuzz target
 test:
 	$(GO) vet ./...
 	$(GO) test -count=1 -timeout 30m ./...
+	$(MAKE) fuzz FUZZTIME=5s
+
+# Every fuzz target, as package:Target. Their seed corpora also run in every `go test`.
+FUZZ_TARGETS := \
+	./internal/identity:FuzzParsePeopleCSV \
+	./internal/assessment:FuzzParseResponses \
+	./internal/assessment/instrument:FuzzParse \
+	./internal/courses:FuzzLoadQuiz \
+	./internal/api:FuzzDecodeStrict
+FUZZTIME ?= 30s
+
+## fuzz: run each fuzz target for FUZZTIME (default 30s)
+fuzz:
+	@for t in $(FUZZ_TARGETS); do \
+		pkg=$${t%%:*}; name=$${t##*:}; \
+		echo "fuzz $$name ($$pkg, $(FUZZTIME))"; \
+		$(GO) test $$pkg -run '^$$' -fuzz "^$$name\$$" -fuzztime $(FUZZTIME) || exit 1; \
+	done
 
 ## test-short: the suite without the browser tests
 test-short:

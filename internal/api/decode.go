@@ -19,7 +19,16 @@ func (h *Handler) decode(c *fiber.Ctx, v any) error {
 	if !strings.HasPrefix(ct, fiber.MIMEApplicationJSON) {
 		return fiber.ErrUnsupportedMediaType
 	}
-	dec := json.NewDecoder(bytes.NewReader(c.Body()))
+	if err := decodeStrict(c.Body(), v); err != nil {
+		return err
+	}
+	return h.validate.Struct(v)
+}
+
+// decodeStrict reads exactly one JSON value into v, refusing unknown fields; problems are
+// validation errors on the field concerned, or on "body".
+func decodeStrict(body []byte, v any) error {
+	dec := json.NewDecoder(bytes.NewReader(body))
 	dec.DisallowUnknownFields()
 	if err := dec.Decode(v); err != nil {
 		var typeErr *json.UnmarshalTypeError
@@ -31,5 +40,5 @@ func (h *Handler) decode(c *fiber.Ctx, v any) error {
 	if dec.Decode(&struct{}{}) != io.EOF {
 		return errs.Invalid("body", "json", "")
 	}
-	return h.validate.Struct(v)
+	return nil
 }

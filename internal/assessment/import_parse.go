@@ -91,15 +91,15 @@ func parseResponses(def *instrument.Definition, r io.Reader, requireEmail bool) 
 	data, err := io.ReadAll(io.LimitReader(r, MaxImportBytes+1))
 	switch {
 	case err != nil:
-		f.fail(0, ImportMalformed, "", err.Error())
+		f.fail(1, ImportMalformed, "", err.Error())
 		return f
 	case len(data) > MaxImportBytes:
-		f.fail(0, ImportTooLarge, "", strconv.Itoa(MaxImportBytes))
+		f.fail(1, ImportTooLarge, "", strconv.Itoa(MaxImportBytes))
 		return f
 	}
 	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
 	if !utf8.Valid(data) {
-		f.fail(0, ImportNotUTF8, "", "")
+		f.fail(1, ImportNotUTF8, "", "")
 		return f
 	}
 	cr := csv.NewReader(bytes.NewReader(data))
