@@ -54,7 +54,7 @@ func (s *Store) LoadInstruments(ctx context.Context, fsys fs.FS) ([]Loaded, erro
 		}
 	}
 	if len(problems) > 0 {
-		return nil, &instrument.Error{Problems: problems}
+		return nil, &instrument.Error{Subject: "instrument", Problems: problems}
 	}
 	out := make([]Loaded, len(names))
 	err = s.conn(ctx).Transaction(func(tx *gorm.DB) error {

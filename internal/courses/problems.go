@@ -4,56 +4,16 @@ import (
 	"cmp"
 	"fmt"
 	"slices"
-	"strings"
 
 	"github.com/academy-platform/academy/internal/errs"
 )
 
-// Problem is one thing wrong with a content file.
-type Problem struct {
-	File string // path inside the content folder, e.g. "02-giving-first/quiz.yaml"
-	Line int    // 1-based line in that file, or 0 when the problem concerns the whole file
-	// Code is a stable key for the kind of problem (see the Code… constants); Reason is an
-	// English sentence for content authors.
-	Code   string
-	Reason string
-}
+// Problem is one thing wrong with a file: file:line, a code (the Code… constants) and a
+// reason for authors.
+type Problem = errs.Problem
 
-// String formats the problem as "file:line: reason".
-func (p Problem) String() string {
-	if p.Line > 0 {
-		return fmt.Sprintf("%s:%d: %s", p.File, p.Line, p.Reason)
-	}
-	return fmt.Sprintf("%s: %s", p.File, p.Reason)
-}
-
-// LoadError lists every problem found in a content folder; nothing was loaded or stored.
-// It unwraps to an *errs.ValidationError with one FieldError per problem (Field
-// "file:line", Code the problem's code, Param its reason).
-type LoadError struct {
-	Problems []Problem
-}
-
-func (e *LoadError) Error() string {
-	lines := make([]string, len(e.Problems))
-	for i, p := range e.Problems {
-		lines[i] = p.String()
-	}
-	return fmt.Sprintf("invalid course content (%d problems):\n%s", len(lines), strings.Join(lines, "\n"))
-}
-
-// Unwrap returns the problems as a validation error.
-func (e *LoadError) Unwrap() error {
-	v := &errs.ValidationError{Fields: make([]errs.FieldError, len(e.Problems))}
-	for i, p := range e.Problems {
-		field := p.File
-		if p.Line > 0 {
-			field = fmt.Sprintf("%s:%d", p.File, p.Line)
-		}
-		v.Fields[i] = errs.FieldError{Field: field, Code: p.Code, Param: p.Reason}
-	}
-	return v
-}
+// LoadError lists every problem found; nothing was loaded. It unwraps to *errs.ValidationError.
+type LoadError = errs.FileError
 
 // Problem codes.
 const (
@@ -92,7 +52,7 @@ func (p *problems) err() error {
 	slices.SortStableFunc(p.list, func(a, b Problem) int {
 		return cmp.Or(cmp.Compare(a.File, b.File), cmp.Compare(a.Line, b.Line))
 	})
-	return &LoadError{Problems: slices.Compact(p.list)}
+	return &LoadError{Subject: "course content", Problems: slices.Compact(p.list)}
 }
 
 // fileProblems reports problems for one file, shifting YAML lines by offset (front matter

@@ -8,53 +8,12 @@ import (
 	"github.com/academy-platform/academy/internal/errs"
 )
 
-// Problem is one thing wrong with an instrument file.
-type Problem struct {
-	File string
-	// Line is the 1-based line of the YAML node concerned, or 0 when the problem has no
-	// single place (for example a rule checked on a definition read back from JSON).
-	Line int
-	// Code is a stable key for the kind of problem ("unknown_key", "duplicate_item", …),
-	// for translations and tests; Reason is an English sentence for authors.
-	Code   string
-	Reason string
-}
+// Problem is one thing wrong with a file: file:line, a code (the Code… constants) and a
+// reason for authors.
+type Problem = errs.Problem
 
-// String formats the problem as "file:line: reason".
-func (p Problem) String() string {
-	if p.Line > 0 {
-		return fmt.Sprintf("%s:%d: %s", p.File, p.Line, p.Reason)
-	}
-	return fmt.Sprintf("%s: %s", p.File, p.Reason)
-}
-
-// Error lists every problem found in an instrument file. It unwraps to an
-// *errs.ValidationError (one FieldError per problem, Field "file:line", Code the problem's
-// code, Param its reason), so callers that map validation errors handle it as such.
-type Error struct {
-	Problems []Problem
-}
-
-func (e *Error) Error() string {
-	lines := make([]string, len(e.Problems))
-	for i, p := range e.Problems {
-		lines[i] = p.String()
-	}
-	return "invalid instrument:\n" + strings.Join(lines, "\n")
-}
-
-// Unwrap returns the problems as a validation error.
-func (e *Error) Unwrap() error {
-	v := &errs.ValidationError{Fields: make([]errs.FieldError, len(e.Problems))}
-	for i, p := range e.Problems {
-		field := p.File
-		if p.Line > 0 {
-			field = fmt.Sprintf("%s:%d", p.File, p.Line)
-		}
-		v.Fields[i] = errs.FieldError{Field: field, Code: p.Code, Param: p.Reason}
-	}
-	return v
-}
+// Error lists every problem found; nothing was loaded. It unwraps to *errs.ValidationError.
+type Error = errs.FileError
 
 // Problem codes.
 const (
@@ -95,7 +54,7 @@ func (p *problems) err() error {
 		return nil
 	}
 	slices.SortStableFunc(p.list, func(a, b Problem) int { return a.Line - b.Line })
-	return &Error{Problems: p.list}
+	return &Error{Subject: "instrument", Problems: p.list}
 }
 
 // suggest returns a "did you mean" hint for an unknown key that is a small edit away from
