@@ -130,7 +130,7 @@ func (s *Store) matchUsers(ctx context.Context, orgID string, file *parsedFile) 
 		}
 	}
 	users := make(map[string]string, len(emails))
-	for chunk := range chunks(emails, 500) {
+	for chunk := range slices.Chunk(emails, 500) {
 		var found []identity.User
 		err := s.conn(ctx).Select("id", "email").Where("organisation_id = ? AND email IN ?", orgID, chunk).Find(&found).Error
 		if err != nil {

@@ -3,6 +3,7 @@ package assessment
 import (
 	"context"
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 
@@ -144,7 +145,7 @@ func (s *Store) groupScores(tx *gorm.DB, instrumentID string, g Group) (map[stri
 		}
 		all = rows
 	case GroupCohort:
-		for ids := range chunks(g.UserIDs, 500) {
+		for ids := range slices.Chunk(g.UserIDs, 500) {
 			rows, err := query(func(q *gorm.DB) *gorm.DB { return q.Where("a.user_id IN ?", ids) })
 			if err != nil {
 				return nil, err
@@ -164,7 +165,7 @@ func (s *Store) groupScores(tx *gorm.DB, instrumentID string, g Group) (map[stri
 // scoresOf loads the score rows of the given attempts: attempt id → dimension → row.
 func (s *Store) scoresOf(tx *gorm.DB, attemptIDs []string) (map[string]map[string]scoreRow, error) {
 	out := map[string]map[string]scoreRow{}
-	for ids := range chunks(attemptIDs, 500) {
+	for ids := range slices.Chunk(attemptIDs, 500) {
 		var rows []scoreRow
 		if err := tx.Where("attempt_id IN ?", ids).Find(&rows).Error; err != nil {
 			return nil, err

@@ -78,19 +78,6 @@ func (s *Store) definition(tx *gorm.DB, instrumentID string) (*instrument.Defini
 	return def, nil
 }
 
-// chunks yields successive slices of at most n elements.
-func chunks[T any](s []T, n int) func(func([]T) bool) {
-	return func(yield func([]T) bool) {
-		for len(s) > 0 {
-			k := min(n, len(s))
-			if !yield(s[:k]) {
-				return
-			}
-			s = s[k:]
-		}
-	}
-}
-
 // optional returns a pointer to v, or nil for "".
 func optional(v string) *string {
 	if v == "" {

@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -208,7 +209,7 @@ func (s *Store) checkImportRows(tx *gorm.DB, orgID string, report *ImportReport)
 		emails = append(emails, row.Email)
 	}
 	existing := map[string]User{}
-	for chunk := range chunks(emails, 500) {
+	for chunk := range slices.Chunk(emails, 500) {
 		var users []User
 		if err := tx.Where("email IN ?", chunk).Find(&users).Error; err != nil {
 			return err
@@ -298,17 +299,4 @@ func (s *Store) importPerson(tx *gorm.DB, inviterID, orgID string, row *ImportRo
 	token, err := s.newInvitation(tx, u.ID, inviterID)
 	row.Outcome, row.UserID, row.Token = "invited", u.ID, token
 	return u, err
-}
-
-// chunks yields successive slices of at most n elements.
-func chunks[T any](s []T, n int) func(func([]T) bool) {
-	return func(yield func([]T) bool) {
-		for len(s) > 0 {
-			k := min(n, len(s))
-			if !yield(s[:k]) {
-				return
-			}
-			s = s[k:]
-		}
-	}
 }
