@@ -144,7 +144,7 @@ func runServe(ctx context.Context, env Env, args []string) error {
 	}
 	defer a.Close()
 	if *demo {
-		if _, err := loadDemo(ctx, a.ids, cfg.DemoPassword, env.Stdout); err != nil {
+		if _, err := loadDemo(ctx, a.ids, a.asmt, cfg.DemoPassword, env.Stdout); err != nil {
 			return err
 		}
 	}
@@ -200,7 +200,7 @@ func runSeed(ctx context.Context, env Env, args []string) error {
 	if !*demo {
 		return nil
 	}
-	created, err := loadDemo(ctx, a.ids, cfg.DemoPassword, env.Stdout)
+	created, err := loadDemo(ctx, a.ids, a.asmt, cfg.DemoPassword, env.Stdout)
 	if err != nil {
 		return err
 	}

@@ -5,7 +5,9 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"time"
 
+	"github.com/academy-platform/academy/internal/assessment"
 	"github.com/academy-platform/academy/internal/errs"
 	"github.com/academy-platform/academy/internal/identity"
 )
@@ -42,13 +44,13 @@ const demoAdminEmail = "admin@academy.example"
 
 // LoadDemo creates the demo organisations in a built App unless they already exist.
 func LoadDemo(ctx context.Context, a *App, password string) error {
-	_, err := loadDemo(ctx, a.ids, password, io.Discard)
+	_, err := loadDemo(ctx, a.ids, a.asmt, password, io.Discard)
 	return err
 }
 
 // loadDemo creates the demo organisations unless they already exist. It reports whether it
 // created them.
-func loadDemo(ctx context.Context, ids *identity.Store, password string, out io.Writer) (bool, error) {
+func loadDemo(ctx context.Context, ids *identity.Store, asmt *assessment.Store, password string, out io.Writer) (bool, error) {
 	_, err := ids.OrganisationBySlug(ctx, demoOrgs[0].slug)
 	if err == nil {
 		return false, nil
@@ -63,49 +65,57 @@ func loadDemo(ctx context.Context, ids *identity.Store, password string, out io.
 		return false, fmt.Errorf("demo admin: %w", err)
 	}
 	for _, o := range demoOrgs {
-		if err := loadDemoOrg(ctx, ids, o, hash); err != nil {
+		orgID, err := loadDemoOrg(ctx, ids, o, hash)
+		if err != nil {
 			return false, fmt.Errorf("demo %s: %w", o.slug, err)
+		}
+		learners := 0
+		for _, c := range o.cohorts {
+			learners += len(c.learners)
+		}
+		if err := loadDemoAssessments(ctx, asmt, orgID, o.slug, learners, time.Now().UTC()); err != nil {
+			return false, err
 		}
 	}
 	fmt.Fprintln(out, "Loaded the demo organisations acme and globex.")
 	return true, nil
 }
 
-func loadDemoOrg(ctx context.Context, ids *identity.Store, o demoOrg, hash string) error {
+func loadDemoOrg(ctx context.Context, ids *identity.Store, o demoOrg, hash string) (string, error) {
 	org, err := ids.CreateOrganisation(ctx, identity.OrganisationInput{Slug: o.slug, Name: o.name})
 	if err != nil {
-		return err
+		return "", err
 	}
 	person := func(email, name string, role identity.Role) (identity.User, error) {
 		return ids.CreateUser(ctx, identity.NewUser{OrganisationID: org.ID, Email: email, Name: name, Role: role, Locale: "es", PasswordHash: hash})
 	}
 	if _, err := person("admin@"+o.slug+".example", o.admin, identity.RoleOrgAdmin); err != nil {
-		return err
+		return "", err
 	}
 	coach, err := person("coach@"+o.slug+".example", o.coach, identity.RoleCoach)
 	if err != nil {
-		return err
+		return "", err
 	}
 	for _, dc := range o.cohorts {
 		cohort, err := ids.CreateCohort(ctx, org.ID, identity.CohortInput{Name: dc.name, Description: dc.description})
 		if err != nil {
-			return err
+			return "", err
 		}
 		if err := ids.AssignCoach(ctx, cohort.ID, coach.ID); err != nil {
-			return err
+			return "", err
 		}
 		for _, n := range dc.learners {
 			name := demoNames[(n-1+len(o.slug))%len(demoNames)]
 			u, err := person(fmt.Sprintf("learner%d@%s.example", n, o.slug), name, identity.RoleLearner)
 			if err != nil {
-				return err
+				return "", err
 			}
 			if err := ids.AddMember(ctx, cohort.ID, u.ID); err != nil {
-				return err
+				return "", err
 			}
 		}
 	}
-	return nil
+	return org.ID, nil
 }
 
 func printDemoLogins(w io.Writer, password string) {
