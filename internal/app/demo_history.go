@@ -67,12 +67,12 @@ func demoResponses(def *instrument.Definition, slug string, learners, sitting in
 	}
 	for n := 1; n <= learners; n++ {
 		seed := uint64(len(slug))*1000 + uint64(n)
-		profile := rand.New(rand.NewPCG(seed, 7))
+		profile, growth := rand.New(rand.NewPCG(seed, 7)), rand.New(rand.NewPCG(seed, 8))
 		level := make([]float64, len(def.Dimensions))
 		for i := range level {
-			level[i] = profile.NormFloat64()*0.7 + 3.1
-			if sitting > 0 {
-				level[i] += 0.15 + profile.Float64()*0.6
+			level[i] = profile.NormFloat64()*0.7 + 3.0
+			if g := growth.Float64() * 0.8; sitting > 0 {
+				level[i] += g
 			}
 		}
 		noise := rand.New(rand.NewPCG(seed, uint64(100+sitting)))
