@@ -5,7 +5,7 @@ VERSION   ?= $(shell git describe --tags --always --dirty 2>/dev/null || echo de
 LDFLAGS   := -s -w -X github.com/academy-platform/academy/internal/app.Version=$(VERSION)
 export CGO_ENABLED ?= 0
 
-.PHONY: run build test test-short fuzz bench lint fmt clean
+.PHONY: run build test test-short fuzz bench loadtest lint fmt clean
 
 ## run: build and start Academy on SQLite (./data/academy.db) with the demo organisations
 run: build
@@ -46,6 +46,15 @@ test-short:
 ## bench: Go benchmarks (performance targets live in docs/performance.md)
 bench:
 	$(GO) test -run '^$$' -bench . -benchmem ./...
+
+## loadtest: simulate LEARNERS learners (CONCURRENCY at a time) and coaches against a
+## running server at LOADTEST_URL that uses the same ACADEMY_DATABASE_URL, then check the
+## database; prints throughput and p50/p95/p99 per step
+LOADTEST_URL ?= http://127.0.0.1:8080
+LEARNERS ?= 200
+CONCURRENCY ?= 50
+loadtest: build
+	./$(BIN) loadtest --url $(LOADTEST_URL) --learners $(LEARNERS) --concurrency $(CONCURRENCY)
 
 ## lint: go vet, gofmt and staticcheck
 lint:

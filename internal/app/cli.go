@@ -37,6 +37,7 @@ func commands() []command {
 		{"instruments", "instruments add FILE [--org SLUG]", "add an assessment instrument, or a new version of one", runInstruments},
 		{"responses", "responses import --instrument KEY[@VERSION] [--org SLUG] FILE.csv", "import assessment responses gathered elsewhere", runResponses},
 		{"psychometrics", "psychometrics --instrument KEY[@VERSION] [--org SLUG] [--format json|csv|text]", "print reliability statistics of an instrument", runPsychometrics},
+		{"loadtest", "loadtest --url URL [--learners N] [--concurrency C]", "simulate learners and coaches against a running server, then check the database", runLoadtest},
 		{"version", "version", "print the version", runVersion},
 	}
 }

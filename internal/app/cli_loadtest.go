@@ -1,0 +1,71 @@
+package app
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"time"
+
+	"github.com/academy-platform/academy/internal/loadtest"
+)
+
+// runLoadtest: academy loadtest --url URL [--learners N] [--concurrency C] [--coaches K]
+func runLoadtest(ctx context.Context, env Env, args []string) error {
+	const use = "loadtest --url URL [--learners N] [--concurrency C] [--coaches K] [flags]"
+	fs, values := flagSet(env, "loadtest", use)
+	target := fs.String("url", "http://127.0.0.1:8080", "the running server to load (it must use the same ACADEMY_DATABASE_URL)")
+	learners := fs.Int("learners", 200, "learners who each take the whole self-assessment")
+	concurrency := fs.Int("concurrency", 50, "learners active at the same time")
+	coaches := fs.Int("coaches", 2, "coaches who keep opening their cohort page meanwhile")
+	seed := fs.Uint64("seed", 1, "seed of the simulated answers")
+	cfg, err := parse(env, fs, values, args)
+	if err != nil {
+		return err
+	}
+	if *learners < 1 || *concurrency < 1 || *coaches < 0 {
+		fmt.Fprintln(env.Stderr, "--learners and --concurrency must be at least 1")
+		return errUsage
+	}
+	return withApp(ctx, cfg, func(a *App) error {
+		pop, err := loadtest.Populate(ctx, a.ids, *learners, *coaches)
+		if err != nil {
+			return err
+		}
+		self, err := a.instrumentVersion(ctx, pop.Organisation.ID, "networking-self")
+		if err != nil {
+			return err
+		}
+		def, err := a.asmt.Definition(ctx, self.ID)
+		if err != nil {
+			return err
+		}
+		fmt.Fprintf(env.Stdout, "%d learners (%d at a time) and %d coaches against %s, organisation %s\n",
+			*learners, *concurrency, *coaches, *target, pop.Organisation.Slug)
+		stats, out, wall := loadtest.Run(ctx, loadtest.Config{
+			BaseURL: *target, Learners: pop.Learners, Coaches: pop.Coaches, CohortID: pop.Cohort.ID,
+			Instrument: "networking-self", Definition: def, Concurrency: *concurrency, Seed: *seed,
+		})
+		fmt.Fprintf(env.Stdout, "\nran for %s\n\n", wall.Round(time.Millisecond))
+		loadtest.Print(env.Stdout, stats.Summary(wall))
+		check, err := loadtest.Check(ctx, a.db, def, out)
+		if err != nil {
+			return err
+		}
+		fmt.Fprintf(env.Stdout, "\ndatabase check: %d attempts, %d acknowledged answers, %d submitted: ", check.Attempts, check.Answers, check.Submitted)
+		if check.OK() {
+			fmt.Fprintln(env.Stdout, "nothing lost, nothing doubled, every score right")
+		} else {
+			fmt.Fprintf(env.Stdout, "%d problems\n", len(check.Problems))
+			for _, p := range check.Problems[:min(20, len(check.Problems))] {
+				fmt.Fprintln(env.Stdout, "  "+p)
+			}
+		}
+		switch {
+		case !check.OK():
+			return errors.New("the database check failed")
+		case stats.Errors() > 0:
+			return fmt.Errorf("%d requests failed", stats.Errors())
+		}
+		return nil
+	})
+}

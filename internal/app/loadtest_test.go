@@ -1,0 +1,53 @@
+package app_test
+
+import (
+	"context"
+	"testing"
+
+	"github.com/academy-platform/academy/internal/app/apptest"
+	"github.com/academy-platform/academy/internal/db/dbtest"
+	"github.com/academy-platform/academy/internal/loadtest"
+)
+
+// TestLoadToolFindsNothingLost runs a small load test against a real listener and checks
+// the database the way `academy loadtest` does. It is a correctness test, not a timing.
+func TestLoadToolFindsNothingLost(t *testing.T) {
+	for _, kind := range dbtest.Kinds() {
+		t.Run(string(kind), func(t *testing.T) {
+			s := apptest.New(t, kind)
+			base := s.Listen()
+			ctx := context.Background()
+			pop, err := loadtest.Populate(ctx, s.App.Identity(), 12, 1)
+			if err != nil {
+				t.Fatal(err)
+			}
+			def, err := s.App.Assessment().Definition(ctx, builtInInstrument(t, s, "networking-self"))
+			if err != nil {
+				t.Fatal(err)
+			}
+			stats, out, wall := loadtest.Run(ctx, loadtest.Config{BaseURL: base, Learners: pop.Learners, Coaches: pop.Coaches,
+				CohortID: pop.Cohort.ID, Instrument: "networking-self", Definition: def, Concurrency: 6, Seed: 3})
+			if n := stats.Errors(); n != 0 {
+				for _, step := range stats.Summary(wall) {
+					t.Logf("%s: %d errors, first: %s", step.Step, step.Errors, step.FirstError)
+				}
+				t.Fatalf("%d requests failed", n)
+			}
+			res, err := loadtest.Check(ctx, s.App.DB(), def, out)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !res.OK() || res.Attempts != 12 || res.Submitted != 12 || res.Answers != 12*len(def.Items) {
+				t.Fatalf("check = %+v", res)
+			}
+			// The check can fail: a lost answer is noticed.
+			for attempt := range out.Answers {
+				out.Answers[attempt]["gf1-missing"] = 3
+				break
+			}
+			if res, _ := loadtest.Check(ctx, s.App.DB(), def, out); res.OK() {
+				t.Fatal("the check did not notice an acknowledged answer that is not stored")
+			}
+		})
+	}
+}
