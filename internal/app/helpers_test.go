@@ -121,3 +121,13 @@ func builtInInstrument(t *testing.T, s *apptest.Server, key string) string {
 	t.Fatalf("no built-in instrument %s", key)
 	return ""
 }
+
+// openQuizAttempt starts the person's attempt on the giving-first quiz.
+func openQuizAttempt(t *testing.T, s *apptest.Server, email string) string {
+	t.Helper()
+	a, err := s.App.Courses().StartAttempt(context.Background(), userID(t, s, email), "giving-first-quiz")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return a.ID
+}

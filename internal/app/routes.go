@@ -76,6 +76,16 @@ func (a *App) routes(pages *ui.Handler, apiv1 *api.Handler) {
 	p.Post("/cohorts/:id/coaches", auth, pages.AssignCoach)
 	p.Post("/cohorts/:id/coaches/:user/remove", auth, pages.UnassignCoach)
 
+	p.Get("/modules", auth, pages.Catalogue)
+	p.Get("/modules/:slug", auth, pages.Module)
+	p.Get("/modules/:slug/lessons/:lesson", auth, pages.Lesson)
+	p.Post("/modules/:slug/lessons/:lesson/complete", auth, pages.CompleteLesson)
+	p.Post("/modules/:slug/quiz", auth, pages.StartQuiz)
+	p.Get("/quiz-attempts/:id", auth, pages.QuizAttempt)
+	p.Post("/quiz-attempts/:id/submit", auth, pages.SubmitQuiz)
+	p.Post("/quiz-attempts/:id/answers/:question", auth, pages.SaveQuizAnswer)
+	p.Get("/quiz-attempts/:id/review", auth, pages.QuizReview)
+
 	p.Get("/assessments", auth, pages.Assessments)
 	p.Post("/assessments", auth, pages.StartAssessment)
 	p.Get("/assessments/:id", auth, pages.TakeAssessment)

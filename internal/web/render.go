@@ -99,6 +99,8 @@ var funcs = template.FuncMap{
 				return 0.0
 			}
 			return *v
+		case *bool:
+			return v != nil && *v
 		}
 		return p
 	},

@@ -1,5 +1,5 @@
-// Saves each answer of a questionnaire as soon as it is chosen. The page works without
-// this script: the form's own button saves the whole page.
+// Saves each answer of a questionnaire or quiz as soon as it is chosen. The page works
+// without this script: the form's own button saves everything.
 (function () {
   "use strict";
   var form = document.querySelector("form[data-autosave]");
@@ -10,12 +10,14 @@
   var failed = document.getElementById("msg-failed").textContent;
   form.addEventListener("change", function (event) {
     var input = event.target;
-    if (input.type !== "radio" || input.name.indexOf("item-") !== 0) { return; }
-    var item = input.name.slice(5);
+    var match = /^(item|q)-(.+)$/.exec(input.name || "");
+    if (!match || (input.type !== "radio" && input.type !== "checkbox")) { return; }
     var status = input.closest("fieldset").querySelector(".save-status");
     var body = new URLSearchParams();
-    body.set("answer", input.value);
-    fetch(base + encodeURIComponent(item), {
+    form.querySelectorAll("input[name='" + input.name + "']:checked").forEach(function (el) {
+      body.append("answer", el.value);
+    });
+    fetch(base + encodeURIComponent(match[2]), {
       method: "POST",
       headers: { "X-CSRF-Token": token, "Content-Type": "application/x-www-form-urlencoded" },
       body: body,
