@@ -54,6 +54,9 @@ type sweepIDs struct {
 var ownDataRoutes = []string{
 	"GET /modules/:slug", "GET /modules/:slug/lessons/:lesson", "POST /modules/:slug/lessons/:lesson/complete",
 	"POST /modules/:slug/quiz",
+	// Aggregates over every organisation's first attempts, for content quality; learners
+	// are refused (tested in courses_test.go).
+	"GET /quizzes/:slug/stats",
 }
 
 // fill replaces the parameters of a route with the given resources. A route with a
@@ -78,6 +81,8 @@ func fill(t *testing.T, route string, ids sweepIDs) string {
 			return ids.instrument
 		case p == ":item":
 			return "gf1"
+		case p == ":slug" && strings.HasPrefix(path, "/quizzes/"):
+			return "giving-first-quiz"
 		case p == ":slug":
 			return "giving-first"
 		case p == ":lesson":

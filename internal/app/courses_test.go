@@ -137,3 +137,38 @@ func TestLearnerCompletesAModule(t *testing.T) {
 		}
 	})
 }
+
+func TestCourseProgressForCoachesAndAdmins(t *testing.T) {
+	s := apptest.New(t, "sqlite")
+	m := seedModule(t, "giving-first")
+	for _, email := range []string{"learner1@acme.example", "learner2@acme.example", "learner3@acme.example", "learner4@acme.example", "learner5@acme.example"} {
+		c := s.Login(email)
+		for _, l := range m.Lessons {
+			c.PostForm("/modules/"+m.Slug+"/lessons/"+l.Slug+"/complete", nil)
+		}
+		c.PostForm("/quiz-attempts/"+startQuiz(t, c, m.Slug)+"/submit", correctAnswers(m))
+	}
+	coach := s.Login("coach@acme.example")
+	body := apptest.Body(coach.Get("/cohorts/" + cohortID(t, s, "Desarrollo de negocio 2026")))
+	if !strings.Contains(body, "Progreso en los módulos") || !strings.Contains(body, "Necesitan atención") || !strings.Contains(body, "Pablo Serrano") {
+		t.Fatal("the coach's cohort page lacks the progress table or the stalled learners")
+	}
+	// learner6 did nothing: listed as never active.
+	if !strings.Contains(body, "Aún no ha empezado") {
+		t.Fatal("an inactive learner is not flagged")
+	}
+	// A learner of the cohort sees no one's progress.
+	if body := apptest.Body(s.Login("learner6@acme.example").Get("/cohorts/" + cohortID(t, s, "Desarrollo de negocio 2026"))); strings.Contains(body, "Progreso en los módulos") {
+		t.Fatal("a learner sees the cohort's progress table")
+	}
+	admin := s.Login("admin@acme.example")
+	if body := apptest.Body(admin.Get("/orgs/" + orgID(t, s, "acme") + "/progress")); !strings.Contains(body, "Avance por módulo") || !strings.Contains(body, "5 / 12") {
+		t.Fatal("the organisation progress page")
+	}
+	if body := apptest.Body(coach.Get("/quizzes/giving-first-quiz/stats")); !strings.Contains(body, "Primeros intentos: 5") {
+		t.Fatal("quiz statistics")
+	}
+	if resp := s.Login("learner1@acme.example").Get("/quizzes/giving-first-quiz/stats"); resp.StatusCode != http.StatusForbidden {
+		t.Fatalf("a learner sees quiz statistics: %d", resp.StatusCode)
+	}
+}

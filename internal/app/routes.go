@@ -86,6 +86,9 @@ func (a *App) routes(pages *ui.Handler, apiv1 *api.Handler) {
 	p.Post("/quiz-attempts/:id/answers/:question", auth, pages.SaveQuizAnswer)
 	p.Get("/quiz-attempts/:id/review", auth, pages.QuizReview)
 
+	p.Get("/orgs/:org/progress", auth, pages.OrgProgress)
+	p.Get("/quizzes/:slug/stats", auth, pages.QuizStats)
+
 	p.Get("/assessments", auth, pages.Assessments)
 	p.Post("/assessments", auth, pages.StartAssessment)
 	p.Get("/assessments/:id", auth, pages.TakeAssessment)

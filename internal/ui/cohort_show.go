@@ -1,8 +1,11 @@
 package ui
 
 import (
+	"time"
+
 	"github.com/gofiber/fiber/v2"
 
+	"github.com/academy-platform/academy/internal/courses"
 	"github.com/academy-platform/academy/internal/identity"
 )
 
@@ -11,6 +14,10 @@ type cohortPage struct {
 	Members   []identity.User
 	Coaches   []identity.User
 	CanManage bool
+	// Progress is the learners × modules table, for the cohort's coaches and admins.
+	Progress *courses.LearnerReport
+	Names    map[string]string
+	Stalled  []stalledLearner
 	// Candidates are the organisation's learners and coaches not yet in the cohort, for
 	// the add forms (administrators only).
 	LearnerCandidates []identity.User
@@ -40,6 +47,11 @@ func (h *Handler) cohortPage(c *fiber.Ctx, cohort identity.Cohort) (*cohortPage,
 		return nil, err
 	}
 	page.CanManage = authorize(c, identity.Manage, identity.CohortResource(cohort)) == nil
+	if authorize(c, identity.Coach, identity.CohortResource(cohort)) == nil {
+		if err := h.cohortProgress(c, page); err != nil {
+			return nil, err
+		}
+	}
 	if !page.CanManage {
 		return page, nil
 	}
@@ -106,4 +118,38 @@ func (h *Handler) changeCohort(c *fiber.Ctx, change func(cohortID string) error,
 		return h.site.FormPage(c, "cohorts/show", h.site.NewView(c, "cohort.title", page), nil, err)
 	}
 	return redirectDone(c, "/cohorts/"+cohort.ID, done)
+}
+
+// stalledAfter is how long without any activity before a learner needs attention.
+const stalledAfter = 14 * 24 * time.Hour
+
+type stalledLearner struct {
+	User         identity.User
+	LastActivity *time.Time // nil: never active
+}
+
+// cohortProgress fills the learners × modules table and the learners who have stalled.
+func (h *Handler) cohortProgress(c *fiber.Ctx, page *cohortPage) error {
+	ids := make([]string, 0, len(page.Members))
+	page.Names = map[string]string{}
+	for _, u := range page.Members {
+		ids = append(ids, u.ID)
+		page.Names[u.ID] = u.Name
+	}
+	report, err := h.courses.LearnerReport(ctx(c), ids)
+	if err != nil {
+		return err
+	}
+	page.Progress = &report
+	cutoff := time.Now().Add(-stalledAfter)
+	byID := map[string]identity.User{}
+	for _, u := range page.Members {
+		byID[u.ID] = u
+	}
+	for _, row := range report.Rows {
+		if row.LastActivity == nil || row.LastActivity.Before(cutoff) {
+			page.Stalled = append(page.Stalled, stalledLearner{User: byID[row.UserID], LastActivity: row.LastActivity})
+		}
+	}
+	return nil
 }

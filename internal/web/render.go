@@ -86,6 +86,7 @@ var funcs = template.FuncMap{
 	// percent is a/b as a whole percentage (0 when b is 0).
 	"percent": func(a, b int) int { return 100 * a / max(b, 1) },
 	"round":   func(x float64) int { return int(math.Round(x)) },
+	"mul100":  func(x float64) float64 { return 100 * x },
 	// deref reads a pointer to a time or a number; nil gives the zero value.
 	"deref": func(p any) any {
 		switch v := p.(type) {
