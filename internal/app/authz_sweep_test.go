@@ -39,7 +39,8 @@ var allowedSameOrg = map[identity.Role][]string{
 		"!GET /assessments/:id/review", "!POST /assessments/:id/submit",
 		"!GET /api/v1/assessments/:id", "!PUT /api/v1/assessments/:id/answers/:item", "!POST /api/v1/assessments/:id/submit",
 		"!GET /quiz-attempts/:id", "!POST /quiz-attempts/:id/submit", "!POST /quiz-attempts/:id/answers/:question",
-		"!GET /quiz-attempts/:id/review"},
+		"!GET /quiz-attempts/:id/review", "!GET /api/v1/quiz-attempts/:id", "!PUT /api/v1/quiz-attempts/:id/answers/:question",
+		"!POST /api/v1/quiz-attempts/:id/submit"},
 }
 
 var paramPattern = regexp.MustCompile(`:[a-z]+`)
@@ -57,6 +58,8 @@ var ownDataRoutes = []string{
 	// Aggregates over every organisation's first attempts, for content quality; learners
 	// are refused (tested in courses_test.go).
 	"GET /quizzes/:slug/stats",
+	"GET /api/v1/modules/:slug", "GET /api/v1/lessons/:id", "POST /api/v1/lessons/:id/complete",
+	"POST /api/v1/quizzes/:slug/attempts",
 }
 
 // fill replaces the parameters of a route with the given resources. A route with a
@@ -81,7 +84,9 @@ func fill(t *testing.T, route string, ids sweepIDs) string {
 			return ids.instrument
 		case p == ":item":
 			return "gf1"
-		case p == ":slug" && strings.HasPrefix(path, "/quizzes/"):
+		case p == ":id" && strings.Contains(route, "/lessons/"):
+			return "giving-first.what-giving-first-means"
+		case p == ":slug" && strings.Contains(path, "/quizzes/"):
 			return "giving-first-quiz"
 		case p == ":slug":
 			return "giving-first"

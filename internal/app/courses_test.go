@@ -172,3 +172,67 @@ func TestCourseProgressForCoachesAndAdmins(t *testing.T) {
 		t.Fatalf("a learner sees quiz statistics: %d", resp.StatusCode)
 	}
 }
+
+func TestCoursesThroughTheAPI(t *testing.T) {
+	apptest.Each(t, func(t *testing.T, s *apptest.Server) {
+		m := seedModule(t, "other-focus")
+		token := s.Token("learner9@acme.example")
+		resp, body := s.API(token, http.MethodGet, "/api/v1/modules?lang=en", nil)
+		if resp.StatusCode != http.StatusOK || !strings.Contains(string(body), m.Title.In("en")) {
+			t.Fatalf("modules: %d", resp.StatusCode)
+		}
+		if resp, _ := s.API(token, http.MethodGet, "/api/v1/modules?lang=fr", nil); resp.StatusCode != http.StatusUnprocessableEntity {
+			t.Fatalf("lang=fr: %d", resp.StatusCode)
+		}
+		for _, l := range m.Lessons {
+			id := m.Slug + "." + l.Slug
+			if resp, body := s.API(token, http.MethodGet, "/api/v1/lessons/"+id, nil); resp.StatusCode != http.StatusOK || !strings.Contains(string(body), `"html":"\u003c`) && !strings.Contains(string(body), `"html":"<`) {
+				t.Fatalf("lesson %s: %d %.200s", id, resp.StatusCode, body)
+			}
+			if resp, _ := s.API(token, http.MethodPost, "/api/v1/lessons/"+id+"/complete", nil); resp.StatusCode != http.StatusOK {
+				t.Fatalf("complete %s: %d", id, resp.StatusCode)
+			}
+		}
+		resp, body = s.API(token, http.MethodPost, "/api/v1/quizzes/"+m.Quiz.Slug+"/attempts", nil)
+		if resp.StatusCode != http.StatusOK {
+			t.Fatalf("start: %d %s", resp.StatusCode, body)
+		}
+		if regexp.MustCompile(`"correct"|"feedback"`).Match(body) {
+			t.Fatal("the open attempt leaks correct flags or feedback")
+		}
+		attempt := regexp.MustCompile(`"id":"([0-9a-f-]{36})"`).FindStringSubmatch(string(body))[1]
+		jsonH := []string{"Content-Type", "application/json"}
+		for _, q := range m.Quiz.Questions {
+			var ids []string
+			for _, o := range q.Options {
+				if o.Correct {
+					ids = append(ids, `"`+o.ID+`"`)
+				}
+			}
+			if resp, b := s.API(token, http.MethodPut, "/api/v1/quiz-attempts/"+attempt+"/answers/"+q.ID, strings.NewReader(`{"options":[`+strings.Join(ids, ",")+`]}`), jsonH...); resp.StatusCode != http.StatusNoContent {
+				t.Fatalf("answer %s: %d %s", q.ID, resp.StatusCode, b)
+			}
+		}
+		if resp, _ := s.API(token, http.MethodPut, "/api/v1/quiz-attempts/"+attempt+"/answers/"+m.Quiz.Questions[0].ID, strings.NewReader(`{"options":["zz"]}`), jsonH...); resp.StatusCode != http.StatusUnprocessableEntity {
+			t.Fatalf("unknown option: %d", resp.StatusCode)
+		}
+		if resp, _ := s.API(s.Token("learner10@acme.example"), http.MethodGet, "/api/v1/quiz-attempts/"+attempt, nil); resp.StatusCode != http.StatusNotFound {
+			t.Fatalf("another learner reads the attempt: %d", resp.StatusCode)
+		}
+		resp, body = s.API(token, http.MethodPost, "/api/v1/quiz-attempts/"+attempt+"/submit", nil)
+		if resp.StatusCode != http.StatusOK || !strings.Contains(string(body), `"passed":true`) {
+			t.Fatalf("submit: %d %s", resp.StatusCode, body)
+		}
+		if resp, _ := s.API(token, http.MethodPut, "/api/v1/quiz-attempts/"+attempt+"/answers/"+m.Quiz.Questions[0].ID, strings.NewReader(`{"options":["a"]}`), jsonH...); resp.StatusCode != http.StatusConflict {
+			t.Fatalf("answer after submit: %d", resp.StatusCode)
+		}
+		resp, body = s.API(token, http.MethodGet, "/api/v1/quiz-attempts/"+attempt, nil)
+		if resp.StatusCode != http.StatusOK || !strings.Contains(string(body), `"show_answers":true`) {
+			t.Fatalf("review: %d %.300s", resp.StatusCode, body)
+		}
+		resp, body = s.API(token, http.MethodGet, "/api/v1/modules/"+m.Slug, nil)
+		if resp.StatusCode != http.StatusOK || !strings.Contains(string(body), `"percent":100`) {
+			t.Fatalf("module after completing: %s", body)
+		}
+	})
+}

@@ -40,7 +40,14 @@ func (a *App) routes(pages *ui.Handler, apiv1 *api.Handler) {
 	v1.Put("/assessments/:id/answers/:item", apiv1.SaveAnswer)
 	v1.Post("/assessments/:id/submit", apiv1.SubmitAssessment)
 	v1.Get("/assessments/:id/results", apiv1.AssessmentResults)
-	// Courses API: see the courses section of api/openapi.yaml.
+	v1.Get("/modules", apiv1.Modules)
+	v1.Get("/modules/:slug", apiv1.GetModule)
+	v1.Get("/lessons/:id", apiv1.GetLesson)
+	v1.Post("/lessons/:id/complete", apiv1.CompleteLesson)
+	v1.Post("/quizzes/:slug/attempts", apiv1.StartQuiz)
+	v1.Get("/quiz-attempts/:id", apiv1.GetQuizAttempt)
+	v1.Put("/quiz-attempts/:id/answers/:question", apiv1.SaveQuizAnswer)
+	v1.Post("/quiz-attempts/:id/submit", apiv1.SubmitQuiz)
 	app.Use("/api", web.MarkAPI, site.DetectLocale, notFound)
 
 	// Pages: session cookie, language, CSRF on every form.
