@@ -3,6 +3,7 @@ package ui
 import (
 	"github.com/gofiber/fiber/v2"
 
+	"github.com/academy-platform/academy/internal/courses"
 	"github.com/academy-platform/academy/internal/identity"
 	"github.com/academy-platform/academy/internal/web"
 )
@@ -10,6 +11,8 @@ import (
 type learnerHome struct {
 	Cohorts []identity.CohortSummary
 	Coaches map[string][]identity.User
+	Overall courses.Overall
+	Next    *courses.CatalogueEntry // the first module not completed yet
 }
 
 type coachHome struct {
@@ -64,7 +67,21 @@ func (h *Handler) Home(c *fiber.Ctx) error {
 		if err != nil {
 			return err
 		}
-		return h.site.Page(c, "home/learner", h.site.NewView(c, "home.title", learnerHome{Cohorts: cohorts, Coaches: coaches}))
+		home := learnerHome{Cohorts: cohorts, Coaches: coaches}
+		catalogue, err := h.courses.Catalogue(ctx(c), u.ID)
+		if err != nil {
+			return err
+		}
+		for i := range catalogue {
+			if catalogue[i].Progress.CompletedAt == nil {
+				home.Next = &catalogue[i]
+				break
+			}
+		}
+		if home.Overall, err = h.courses.Progress(ctx(c), u.ID); err != nil {
+			return err
+		}
+		return h.site.Page(c, "home/learner", h.site.NewView(c, "home.title", home))
 	}
 }
 
