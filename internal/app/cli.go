@@ -145,7 +145,7 @@ func runServe(ctx context.Context, env Env, args []string) error {
 	}
 	defer a.Close()
 	if *demo {
-		if _, err := loadDemo(ctx, a.ids, a.asmt, cfg.DemoPassword, env.Stdout); err != nil {
+		if _, err := loadDemo(ctx, a, cfg.DemoPassword, true, env.Stdout); err != nil {
 			return err
 		}
 	}
@@ -201,7 +201,7 @@ func runSeed(ctx context.Context, env Env, args []string) error {
 	if !*demo {
 		return nil
 	}
-	created, err := loadDemo(ctx, a.ids, a.asmt, cfg.DemoPassword, env.Stdout)
+	created, err := loadDemo(ctx, a, cfg.DemoPassword, true, env.Stdout)
 	if err != nil {
 		return err
 	}

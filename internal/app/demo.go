@@ -7,7 +7,6 @@ import (
 	"io"
 	"time"
 
-	"github.com/academy-platform/academy/internal/assessment"
 	"github.com/academy-platform/academy/internal/errs"
 	"github.com/academy-platform/academy/internal/identity"
 )
@@ -42,15 +41,18 @@ var demoNames = []string{
 
 const demoAdminEmail = "admin@academy.example"
 
-// LoadDemo creates the demo organisations in a built App unless they already exist.
+// LoadDemo creates the demo organisations in a built App unless they already exist,
+// without the course history that `seed --demo` adds (it costs a second per load, and tests
+// build many Apps).
 func LoadDemo(ctx context.Context, a *App, password string) error {
-	_, err := loadDemo(ctx, a.ids, a.asmt, password, io.Discard)
+	_, err := loadDemo(ctx, a, password, false, io.Discard)
 	return err
 }
 
 // loadDemo creates the demo organisations unless they already exist. It reports whether it
 // created them.
-func loadDemo(ctx context.Context, ids *identity.Store, asmt *assessment.Store, password string, out io.Writer) (bool, error) {
+func loadDemo(ctx context.Context, a *App, password string, courseHistory bool, out io.Writer) (bool, error) {
+	ids, asmt := a.ids, a.asmt
 	_, err := ids.OrganisationBySlug(ctx, demoOrgs[0].slug)
 	if err == nil {
 		return false, nil
@@ -65,9 +67,14 @@ func loadDemo(ctx context.Context, ids *identity.Store, asmt *assessment.Store, 
 		return false, fmt.Errorf("demo admin: %w", err)
 	}
 	for _, o := range demoOrgs {
-		orgID, err := loadDemoOrg(ctx, ids, o, hash)
+		orgID, learnerIDs, err := loadDemoOrg(ctx, ids, o, hash)
 		if err != nil {
 			return false, fmt.Errorf("demo %s: %w", o.slug, err)
+		}
+		if courseHistory {
+			if err := loadDemoCourses(ctx, a.db, learnerIDs, time.Now().UTC()); err != nil {
+				return false, err
+			}
 		}
 		learners := 0
 		for _, c := range o.cohorts {
@@ -81,41 +88,43 @@ func loadDemo(ctx context.Context, ids *identity.Store, asmt *assessment.Store, 
 	return true, nil
 }
 
-func loadDemoOrg(ctx context.Context, ids *identity.Store, o demoOrg, hash string) (string, error) {
+func loadDemoOrg(ctx context.Context, ids *identity.Store, o demoOrg, hash string) (string, map[int]string, error) {
+	learnerIDs := map[int]string{}
 	org, err := ids.CreateOrganisation(ctx, identity.OrganisationInput{Slug: o.slug, Name: o.name})
 	if err != nil {
-		return "", err
+		return "", nil, err
 	}
 	person := func(email, name string, role identity.Role) (identity.User, error) {
 		return ids.CreateUser(ctx, identity.NewUser{OrganisationID: org.ID, Email: email, Name: name, Role: role, Locale: "es", PasswordHash: hash})
 	}
 	if _, err := person("admin@"+o.slug+".example", o.admin, identity.RoleOrgAdmin); err != nil {
-		return "", err
+		return "", nil, err
 	}
 	coach, err := person("coach@"+o.slug+".example", o.coach, identity.RoleCoach)
 	if err != nil {
-		return "", err
+		return "", nil, err
 	}
 	for _, dc := range o.cohorts {
 		cohort, err := ids.CreateCohort(ctx, org.ID, identity.CohortInput{Name: dc.name, Description: dc.description})
 		if err != nil {
-			return "", err
+			return "", nil, err
 		}
 		if err := ids.AssignCoach(ctx, cohort.ID, coach.ID); err != nil {
-			return "", err
+			return "", nil, err
 		}
 		for _, n := range dc.learners {
 			name := demoNames[(n-1+len(o.slug))%len(demoNames)]
 			u, err := person(fmt.Sprintf("learner%d@%s.example", n, o.slug), name, identity.RoleLearner)
 			if err != nil {
-				return "", err
+				return "", nil, err
 			}
+			learnerIDs[n] = u.ID
 			if err := ids.AddMember(ctx, cohort.ID, u.ID); err != nil {
-				return "", err
+				return "", nil, err
 			}
 		}
 	}
-	return org.ID, nil
+	return org.ID, learnerIDs, nil
 }
 
 func printDemoLogins(w io.Writer, password string) {
