@@ -4,6 +4,7 @@ import (
 	"context"
 	"log/slog"
 	"os"
+	"regexp"
 	"testing"
 
 	"github.com/academy-platform/academy/internal/app/apptest"
@@ -131,3 +132,5 @@ func openQuizAttempt(t *testing.T, s *apptest.Server, email string) string {
 	}
 	return a.ID
 }
+
+var csrfPattern = regexp.MustCompile(`name="_csrf" value="([^"]+)"`)

@@ -14,7 +14,8 @@ import (
 // browser is one simulated person: a cookie jar, the CSRF token of their pages, and the
 // shared statistics.
 type browser struct {
-	base  string
+	bases []string // the instances, used in turn
+	next  int
 	http  *http.Client
 	csrf  string
 	stats *Stats
@@ -22,9 +23,9 @@ type browser struct {
 
 var csrfInput = regexp.MustCompile(`name="_csrf" value="([^"]+)"`)
 
-func newBrowser(base string, transport http.RoundTripper, stats *Stats) *browser {
+func newBrowser(bases []string, transport http.RoundTripper, stats *Stats) *browser {
 	jar, _ := cookiejar.New(nil)
-	return &browser{base: base, stats: stats, http: &http.Client{
+	return &browser{bases: bases, stats: stats, http: &http.Client{
 		Jar: jar, Transport: transport, Timeout: 60 * time.Second,
 		CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse },
 	}}
@@ -52,14 +53,22 @@ func (b *browser) do(step string, req *http.Request, want int) (*http.Response, 
 	return resp, body, err
 }
 
+// base returns the instance for the next request. All instances share a host (loopback),
+// so the cookie jar sends the same cookies to each.
+func (b *browser) base() string {
+	u := b.bases[b.next%len(b.bases)]
+	b.next++
+	return u
+}
+
 func (b *browser) get(step, path string, want int) (*http.Response, string, error) {
-	req, _ := http.NewRequest(http.MethodGet, b.base+path, nil)
+	req, _ := http.NewRequest(http.MethodGet, b.base()+path, nil)
 	return b.do(step, req, want)
 }
 
 func (b *browser) post(step, path string, form url.Values, want int) (*http.Response, string, error) {
 	form.Set("_csrf", b.csrf)
-	req, _ := http.NewRequest(http.MethodPost, b.base+path, strings.NewReader(form.Encode()))
+	req, _ := http.NewRequest(http.MethodPost, b.base()+path, strings.NewReader(form.Encode()))
 	req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
 	req.Header.Set("X-CSRF-Token", b.csrf)
 	return b.do(step, req, want)

@@ -16,7 +16,11 @@ import (
 
 // Config says what to simulate.
 type Config struct {
+	// BaseURL is the server; with several instances behind no balancer, BaseURLs lists them
+	// and every request goes to the next one in turn, so each person's session hops between
+	// instances.
 	BaseURL     string
+	BaseURLs    []string
 	Learners    []Account
 	Coaches     []Account
 	CohortID    string // the cohort the coaches open
@@ -52,7 +56,7 @@ func Run(ctx context.Context, cfg Config) (*Stats, *Outcome, time.Duration) {
 		coaches.Add(1)
 		go func() {
 			defer coaches.Done()
-			coachLoop(coachCtx, cfg, c, newBrowser(cfg.BaseURL, transport, stats))
+			coachLoop(coachCtx, cfg, c, newBrowser(cfg.bases(), transport, stats))
 		}()
 	}
 	work := make(chan int)
@@ -63,7 +67,7 @@ func Run(ctx context.Context, cfg Config) (*Stats, *Outcome, time.Duration) {
 			defer learners.Done()
 			for i := range work {
 				rng := rand.New(rand.NewPCG(cfg.Seed, uint64(i)))
-				learnerFlow(cfg, cfg.Learners[i], newBrowser(cfg.BaseURL, transport, stats), rng, out)
+				learnerFlow(cfg, cfg.Learners[i], newBrowser(cfg.bases(), transport, stats), rng, out)
 			}
 		}()
 	}
@@ -131,4 +135,11 @@ func coachLoop(ctx context.Context, cfg Config, acc Account, b *browser) {
 			time.Sleep(100 * time.Millisecond)
 		}
 	}
+}
+
+func (c Config) bases() []string {
+	if len(c.BaseURLs) > 0 {
+		return c.BaseURLs
+	}
+	return []string{c.BaseURL}
 }

@@ -32,11 +32,30 @@ type Server struct {
 // loaded. Extra environment values (ACADEMY_…) may be given as name/value pairs.
 func New(t testing.TB, kind db.Kind, env ...string) *Server {
 	t.Helper()
+	return Instances(t, kind, 1, env...)[0]
+}
+
+// Instances builds n Academy instances on one fresh database, as when several servers run
+// behind a load balancer; the demo organisations are loaded once.
+func Instances(t testing.TB, kind db.Kind, n int, env ...string) []*Server {
+	t.Helper()
 	target := dbtest.Target(t, kind)
 	url := target.DSN
 	if kind == db.SQLite {
 		url = "sqlite:" + target.Path
 	}
+	servers := make([]*Server, n)
+	for i := range servers {
+		servers[i] = build(t, url, env)
+	}
+	if err := app.LoadDemo(context.Background(), servers[0].App, DemoPassword); err != nil {
+		t.Fatalf("load demo: %v", err)
+	}
+	return servers
+}
+
+func build(t testing.TB, url string, env []string) *Server {
+	t.Helper()
 	values := map[string]string{"ACADEMY_DATABASE_URL": url, "ACADEMY_LOG_LEVEL": "error", "ACADEMY_BASE_URL": "http://academy.test"}
 	for i := 0; i+1 < len(env); i += 2 {
 		values[env[i]] = env[i+1]
@@ -51,9 +70,6 @@ func New(t testing.TB, kind db.Kind, env ...string) *Server {
 		t.Fatalf("build app: %v", err)
 	}
 	t.Cleanup(func() { _ = a.Close() })
-	if err := app.LoadDemo(context.Background(), a, DemoPassword); err != nil {
-		t.Fatalf("load demo: %v", err)
-	}
 	return &Server{App: a, t: t}
 }
 
