@@ -5,7 +5,7 @@ VERSION   ?= $(shell git describe --tags --always --dirty 2>/dev/null || echo de
 LDFLAGS   := -s -w -X github.com/academy-platform/academy/internal/app.Version=$(VERSION)
 export CGO_ENABLED ?= 0
 
-.PHONY: run build test test-short fuzz bench loadtest lint fmt clean
+.PHONY: run build test test-short fuzz bench loadtest faults lint fmt clean
 
 ## run: build and start Academy on SQLite (./data/academy.db) with the demo organisations
 run: build
@@ -55,6 +55,11 @@ LEARNERS ?= 200
 CONCURRENCY ?= 50
 loadtest: build
 	./$(BIN) loadtest --url $(LOADTEST_URL) --learners $(LEARNERS) --concurrency $(CONCURRENCY)
+
+## faults: kill -9, PostgreSQL restart and SIGTERM during load, and a read-only SQLite
+## database, each followed by the database check (needs a local PostgreSQL it may restart)
+faults: build
+	bash scripts/faults.sh
 
 ## lint: go vet, gofmt and staticcheck
 lint:
