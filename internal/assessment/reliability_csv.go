@@ -2,6 +2,7 @@ package assessment
 
 import (
 	"encoding/csv"
+	"github.com/academy-platform/academy/internal/csvsafe"
 	"io"
 	"strconv"
 	"strings"
@@ -23,11 +24,11 @@ func WriteReliabilityCSV(w io.Writer, r Reliability) error {
 	}
 	for _, d := range r.Dimensions {
 		n := strconv.Itoa(d.N)
-		if err := cw.Write([]string{d.Slug, "", n, num(d.Mean), num(d.SD), num(d.Alpha), num(d.StdAlpha), num(d.SEM), "", ""}); err != nil {
+		if err := cw.Write([]string{csvsafe.Text(d.Slug), "", n, num(d.Mean), num(d.SD), num(d.Alpha), num(d.StdAlpha), num(d.SEM), "", ""}); err != nil {
 			return err
 		}
 		for _, it := range d.Items {
-			if err := cw.Write([]string{d.Slug, it.ID, n, num(it.Mean), num(it.SD), "", "", "", num(it.ItemTotalR), num(it.AlphaIfDeleted)}); err != nil {
+			if err := cw.Write([]string{csvsafe.Text(d.Slug), csvsafe.Text(it.ID), n, num(it.Mean), num(it.SD), "", "", "", num(it.ItemTotalR), num(it.AlphaIfDeleted)}); err != nil {
 				return err
 			}
 		}
