@@ -2,10 +2,11 @@ package assessment
 
 import (
 	"encoding/csv"
-	"github.com/academy-platform/academy/internal/csvsafe"
 	"io"
 	"strconv"
 	"strings"
+
+	"github.com/academy-platform/academy/internal/csvsafe"
 )
 
 // ReliabilityCSVHeader is the first line of WriteReliabilityCSV.
