@@ -67,11 +67,51 @@ func (s *Store) Growth(ctx context.Context, attemptID string) (Growth, error) {
 	if err != nil {
 		return Growth{}, err
 	}
-	rel, err := s.Psychometrics(ctx, a.InstrumentID, "")
+	rel, err := s.currentReliability(ctx, a.InstrumentID)
 	if err != nil {
 		return Growth{}, err
 	}
 	return s.GrowthWith(ctx, attemptID, rel)
+}
+
+// reliabilityStamp identifies the set of submitted attempts a Reliability was computed
+// over: any new, imported or removed attempt changes it.
+type reliabilityStamp struct {
+	N    int64
+	Last *time.Time
+}
+
+type cachedReliability struct {
+	stamp reliabilityStamp
+	rel   Reliability
+}
+
+// currentReliability is Psychometrics over all submitted attempts of the instrument
+// version, recomputed only when those attempts changed: results pages ask for it on every
+// view, and computing it reads every answer.
+func (s *Store) currentReliability(ctx context.Context, instrumentID string) (Reliability, error) {
+	var stamp reliabilityStamp
+	err := s.conn(ctx).Model(&Attempt{}).Select("COUNT(*) AS n, MAX(submitted_at) AS last").
+		Where("instrument_id = ? AND submitted_at IS NOT NULL", instrumentID).Scan(&stamp).Error
+	if err != nil {
+		return Reliability{}, err
+	}
+	if c, ok := s.reliability.Load(instrumentID); ok {
+		cached := c.(cachedReliability)
+		if cached.stamp.N == stamp.N && timesEqual(cached.stamp.Last, stamp.Last) {
+			return cached.rel, nil
+		}
+	}
+	rel, err := s.Psychometrics(ctx, instrumentID, "")
+	if err != nil {
+		return Reliability{}, err
+	}
+	s.reliability.Store(instrumentID, cachedReliability{stamp: stamp, rel: rel})
+	return rel, nil
+}
+
+func timesEqual(a, b *time.Time) bool {
+	return (a == nil) == (b == nil) && (a == nil || a.Equal(*b))
 }
 
 // GrowthWith is Growth with the reliability supplied by the caller; it must be the

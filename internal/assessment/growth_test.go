@@ -140,3 +140,36 @@ func TestGrowthNeverMixesChangedVersions(t *testing.T) {
 		}
 	})
 }
+
+// TestGrowthReliabilityFollowsNewAttempts: growth reuses the reliability it computed while
+// the submitted attempts stay the same, and recomputes it as soon as one is added.
+func TestGrowthReliabilityFollowsNewAttempts(t *testing.T) {
+	dbtest.Each(t, func(t *testing.T, gdb *gorm.DB) {
+		f := newFixture(t, gdb)
+		acme := f.org("acme")
+		v1 := f.add(acme.ID, "small.yaml")
+		_, err := f.store.ImportResponses(f.ctx, assessment.ImportOptions{InstrumentID: v1, OrganisationID: acme.ID},
+			strings.NewReader(smallResponses(20)))
+		wantIs(t, err, nil)
+		u := f.learner(acme.ID)
+		f.submit(u, "small", map[string]any{"F1": 1, "F2": 5, "F3": 2, "FS": opt(0), "R1": 2, "R2": 2, "R3": 2})
+		f.clock.Advance(1)
+		second := f.submit(u, "small", map[string]any{"F1": 5, "F2": 1, "F3": 5, "FS": opt(3), "R1": 5, "R2": 4, "R3": 5})
+		first, err := f.store.Growth(f.ctx, second.ID)
+		wantIs(t, err, nil)
+		again, err := f.store.Growth(f.ctx, second.ID)
+		wantIs(t, err, nil)
+		before := first.Reliability["focus"].N
+		if before == 0 || again.Reliability["focus"].N != before {
+			t.Fatalf("reliability N = %d then %d", before, again.Reliability["focus"].N)
+		}
+		_, err = f.store.ImportResponses(f.ctx, assessment.ImportOptions{InstrumentID: v1, OrganisationID: acme.ID},
+			strings.NewReader(smallResponses(5)))
+		wantIs(t, err, nil)
+		after, err := f.store.Growth(f.ctx, second.ID)
+		wantIs(t, err, nil)
+		if n := after.Reliability["focus"].N; n <= before {
+			t.Fatalf("after 5 more attempts reliability N = %d, was %d", n, before)
+		}
+	})
+}

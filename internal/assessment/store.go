@@ -36,6 +36,9 @@ type Store struct {
 	cfg Config
 	// defs caches parsed definitions by instrument row id; rows never change.
 	defs sync.Map
+	// reliability caches, by instrument row id, the reliability that growth uses, with the
+	// stamp of the attempts it was computed over (see currentReliability).
+	reliability sync.Map
 }
 
 // NewStore returns a Store over gdb.
