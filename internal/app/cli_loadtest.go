@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"time"
 
+	"github.com/academy-platform/academy/internal/assessment/instrument"
 	"github.com/academy-platform/academy/internal/loadtest"
 )
 
@@ -19,6 +20,7 @@ func runLoadtest(ctx context.Context, env Env, args []string) error {
 	coaches := fs.Int("coaches", 2, "coaches who keep opening their cohort page meanwhile")
 	seed := fs.Uint64("seed", 1, "seed of the simulated answers")
 	faults := fs.Bool("expect-errors", false, "failed requests are expected (a fault is being injected): only the database check decides")
+	classStart := fs.Duration("class-start", 0, "instead of the full flow: all learners (already signed in) start the assessment within this window, e.g. 10s")
 	cfg, err := parse(env, fs, values, args)
 	if err != nil {
 		return err
@@ -39,6 +41,9 @@ func runLoadtest(ctx context.Context, env Env, args []string) error {
 		def, err := a.asmt.Definition(ctx, self.ID)
 		if err != nil {
 			return err
+		}
+		if *classStart > 0 {
+			return runClassStart(ctx, env, a, pop, def, *target, *concurrency, *classStart)
 		}
 		fmt.Fprintf(env.Stdout, "%d learners (%d at a time) and %d coaches against %s, organisation %s\n",
 			*learners, *concurrency, *coaches, *target, pop.Organisation.Slug)
@@ -88,4 +93,29 @@ func waitForDatabase(ctx context.Context, a *App, limit time.Duration) error {
 		}
 		time.Sleep(500 * time.Millisecond)
 	}
+}
+
+// runClassStart measures the synchronised start of a whole class.
+func runClassStart(ctx context.Context, env Env, a *App, pop loadtest.Population, def *instrument.Definition,
+	target string, concurrency int, window time.Duration) error {
+	fmt.Fprintf(env.Stdout, "%d signed-in learners start the self-assessment within %s against %s\n", len(pop.Learners), window, target)
+	stats, err := loadtest.ClassStart(ctx, a.ids, loadtest.Config{BaseURL: target, Learners: pop.Learners,
+		Instrument: "networking-self", Definition: def, Concurrency: concurrency}, window)
+	if err != nil {
+		return err
+	}
+	loadtest.Print(env.Stdout, stats.Summary(window))
+	var open int64
+	if err := a.db.WithContext(ctx).Table("assessment_attempts a").Joins("JOIN users u ON u.id = a.user_id").
+		Where("u.organisation_id = ? AND a.submitted_at IS NULL", pop.Organisation.ID).Count(&open).Error; err != nil {
+		return err
+	}
+	fmt.Fprintf(env.Stdout, "\ndatabase check: %d open attempts for %d learners\n", open, len(pop.Learners))
+	switch {
+	case int(open) != len(pop.Learners):
+		return fmt.Errorf("%d learners but %d open attempts", len(pop.Learners), open)
+	case stats.Errors() > 0:
+		return fmt.Errorf("%d requests failed", stats.Errors())
+	}
+	return nil
 }

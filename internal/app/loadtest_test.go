@@ -3,6 +3,7 @@ package app_test
 import (
 	"context"
 	"testing"
+	"time"
 
 	"github.com/academy-platform/academy/internal/app/apptest"
 	"github.com/academy-platform/academy/internal/db/dbtest"
@@ -49,5 +50,26 @@ func TestLoadToolFindsNothingLost(t *testing.T) {
 				t.Fatal("the check did not notice an acknowledged answer that is not stored")
 			}
 		})
+	}
+}
+
+func TestClassStartOpensOneAttemptEach(t *testing.T) {
+	s := apptest.New(t, "sqlite")
+	base := s.Listen()
+	ctx := context.Background()
+	pop, err := loadtest.Populate(ctx, s.App.Identity(), 20, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	stats, err := loadtest.ClassStart(ctx, s.App.Identity(), loadtest.Config{BaseURL: base, Learners: pop.Learners,
+		Instrument: "networking-self", Concurrency: 10}, 500*time.Millisecond)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n := stats.Errors(); n != 0 {
+		t.Fatalf("%d class-start requests failed", n)
+	}
+	if n := countRows(t, s, "assessment_attempts", "submitted_at IS NULL AND user_id IN (SELECT id FROM users WHERE organisation_id = ?)", pop.Organisation.ID); n != 20 {
+		t.Fatalf("%d open attempts for 20 learners", n)
 	}
 }

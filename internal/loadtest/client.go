@@ -82,3 +82,16 @@ func (b *browser) signIn(email, password string) error {
 	_, _, err := b.post("sign in", "/login", url.Values{"email": {email}, "password": {password}}, http.StatusSeeOther)
 	return err
 }
+
+// setSession gives the browser a session cookie for base, as if it had signed in.
+func (b *browser) setSession(base, token string) error {
+	u, err := url.Parse(base)
+	if err != nil {
+		return err
+	}
+	b.http.Jar.SetCookies(u, []*http.Cookie{{Name: sessionCookie, Value: token, Path: "/"}})
+	return nil
+}
+
+// sessionCookie is the name of Academy's session cookie.
+const sessionCookie = "academy_session"
