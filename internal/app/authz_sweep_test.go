@@ -54,7 +54,7 @@ type sweepIDs struct {
 // progress.
 var ownDataRoutes = []string{
 	"GET /modules/:slug", "GET /modules/:slug/lessons/:lesson", "POST /modules/:slug/lessons/:lesson/complete",
-	"POST /modules/:slug/quiz",
+	"POST /modules/:slug/quiz/attempts",
 	// Aggregates over every organisation's first attempts, for content quality; learners
 	// are refused (tested in courses_test.go).
 	"GET /quizzes/:slug/stats",

@@ -1,6 +1,7 @@
 package app_test
 
 import (
+	"encoding/json"
 	"io/fs"
 	"net/http"
 	"net/url"
@@ -38,7 +39,7 @@ var quizAttemptPath = regexp.MustCompile(`^/quiz-attempts/([0-9a-f-]{36})$`)
 
 func startQuiz(t *testing.T, c *apptest.Client, module string) string {
 	t.Helper()
-	resp := c.PostForm("/modules/"+module+"/quiz", nil)
+	resp := c.PostForm("/modules/"+module+"/quiz/attempts", nil)
 	m := quizAttemptPath.FindStringSubmatch(resp.Header.Get("Location"))
 	if resp.StatusCode != http.StatusSeeOther || m == nil {
 		t.Fatalf("start quiz: %d %s", resp.StatusCode, resp.Header.Get("Location"))
@@ -233,6 +234,25 @@ func TestCoursesThroughTheAPI(t *testing.T) {
 		resp, body = s.API(token, http.MethodGet, "/api/v1/modules/"+m.Slug, nil)
 		if resp.StatusCode != http.StatusOK || !strings.Contains(string(body), `"percent":100`) {
 			t.Fatalf("module after completing: %s", body)
+		}
+		// The catalogue (read in a fixed number of queries) says the same as the module.
+		_, list := s.API(token, http.MethodGet, "/api/v1/modules", nil)
+		var catalogue struct{ Modules []json.RawMessage }
+		if err := json.Unmarshal(list, &catalogue); err != nil || len(catalogue.Modules) != 9 {
+			t.Fatalf("catalogue: %v, %d modules", err, len(catalogue.Modules))
+		}
+		if got := string(catalogue.Modules[m.Position-1]); got != strings.TrimSpace(string(body)) {
+			t.Fatalf("the catalogue's entry differs from the module:\n%s\n%s", got, body)
+		}
+		for _, bad := range []string{"/api/v1/modules/" + m.Slug + "?lang=de", "/api/v1/lessons/" + m.Slug + "." + m.Lessons[0].Slug + "?lang=ES"} {
+			if resp, _ := s.API(token, http.MethodGet, bad, nil); resp.StatusCode != http.StatusUnprocessableEntity {
+				t.Errorf("GET %s: %d, want 422", bad, resp.StatusCode)
+			}
+		}
+		for _, bad := range []string{"/api/v1/lessons/" + m.Slug, "/api/v1/lessons/" + m.Slug + ".nope", "/api/v1/modules/nope", "/api/v1/lessons/nope." + m.Lessons[0].Slug} {
+			if resp, _ := s.API(token, http.MethodGet, bad, nil); resp.StatusCode != http.StatusNotFound {
+				t.Errorf("GET %s: %d, want 404", bad, resp.StatusCode)
+			}
 		}
 	})
 }

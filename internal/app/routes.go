@@ -87,7 +87,7 @@ func (a *App) routes(pages *ui.Handler, apiv1 *api.Handler) {
 	p.Get("/modules/:slug", auth, pages.Module)
 	p.Get("/modules/:slug/lessons/:lesson", auth, pages.Lesson)
 	p.Post("/modules/:slug/lessons/:lesson/complete", auth, pages.CompleteLesson)
-	p.Post("/modules/:slug/quiz", auth, pages.StartQuiz)
+	p.Post("/modules/:slug/quiz/attempts", auth, pages.StartQuiz)
 	p.Get("/quiz-attempts/:id", auth, pages.QuizAttempt)
 	p.Post("/quiz-attempts/:id/submit", auth, pages.SubmitQuiz)
 	p.Post("/quiz-attempts/:id/answers/:question", auth, pages.SaveQuizAnswer)

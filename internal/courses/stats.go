@@ -87,6 +87,7 @@ type QuizStats struct {
 type QuestionStat struct {
 	QuestionID string
 	Type       QuestionType
+	Text       Text // the question, so that authors can tell which one it is (no answer key)
 	ItemStat
 }
 
@@ -155,7 +156,7 @@ func quizStats(slug string, v quizVersionRow, attempts []attemptRow, answers []a
 	st.MeanScore = roundScore(st.MeanScore)
 	items := ItemAnalysis(matrix)
 	for j, q := range v.Questions {
-		qs := QuestionStat{QuestionID: q.ID, Type: q.Type}
+		qs := QuestionStat{QuestionID: q.ID, Type: q.Type, Text: q.Text}
 		if j < len(items) {
 			qs.ItemStat = items[j]
 		}

@@ -103,7 +103,7 @@ func TestQuizStats(t *testing.T) {
 		want := courses.ItemAnalysis(matrix)
 		facility := []float64{0.75, 0.375, 0.5, 0.25, 0.25, 0.25}
 		for j, q := range st.Questions {
-			if q.QuestionID != quiz.Questions[j].ID || q.N != 4 || math.Abs(q.Facility-facility[j]) > 1e-12 ||
+			if q.QuestionID != quiz.Questions[j].ID || q.Text.In("en") != quiz.Questions[j].Text.In("en") || q.N != 4 || math.Abs(q.Facility-facility[j]) > 1e-12 ||
 				q.HasDiscrimination != want[j].HasDiscrimination || math.Abs(q.Discrimination-want[j].Discrimination) > 1e-12 {
 				t.Errorf("%s = %+v, want facility %v, %+v", q.QuestionID, q, facility[j], want[j])
 			}

@@ -18,6 +18,8 @@ type cohortPage struct {
 	Progress *courses.LearnerReport
 	Names    map[string]string
 	Stalled  []stalledLearner
+	// StalledDays is how many days without activity make a learner stalled.
+	StalledDays int
 	// Candidates are the organisation's learners and coaches not yet in the cohort, for
 	// the add forms (administrators only).
 	LearnerCandidates []identity.User
@@ -141,6 +143,7 @@ func (h *Handler) cohortProgress(c *fiber.Ctx, page *cohortPage) error {
 		return err
 	}
 	page.Progress = &report
+	page.StalledDays = int(stalledAfter / (24 * time.Hour))
 	cutoff := time.Now().Add(-stalledAfter)
 	byID := map[string]identity.User{}
 	for _, u := range page.Members {

@@ -4,9 +4,7 @@ import (
 	"github.com/gofiber/fiber/v2"
 
 	"github.com/academy-platform/academy/internal/courses"
-	"github.com/academy-platform/academy/internal/errs"
 	"github.com/academy-platform/academy/internal/identity"
-	"github.com/academy-platform/academy/internal/web"
 )
 
 type cohortCompletion struct {
@@ -17,12 +15,13 @@ type cohortCompletion struct {
 
 type orgProgressPage struct {
 	Organisation identity.Organisation
+	Learners     int
 	Modules      []courses.ModuleCompletionStat
 	Cohorts      []cohortCompletion
 }
 
 // OrgProgress shows an organisation admin the completion of every module and the progress
-// of each cohort.
+// of each cohort, in a fixed number of queries.
 func (h *Handler) OrgProgress(c *fiber.Ctx) error {
 	org, err := h.organisation(c, identity.Manage)
 	if err != nil {
@@ -38,7 +37,7 @@ func (h *Handler) OrgProgress(c *fiber.Ctx) error {
 			learners = append(learners, u.ID)
 		}
 	}
-	page := orgProgressPage{Organisation: org}
+	page := orgProgressPage{Organisation: org, Learners: len(learners)}
 	if page.Modules, err = h.courses.CompletionByModule(ctx(c), learners); err != nil {
 		return err
 	}
@@ -50,20 +49,25 @@ func (h *Handler) OrgProgress(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
+	ids := make([]string, len(cohorts))
+	for i, co := range cohorts {
+		ids[i] = co.ID
+	}
+	members, err := h.ids.MemberIDsOf(ctx(c), ids)
+	if err != nil {
+		return err
+	}
 	for _, co := range cohorts {
-		members, err := h.ids.CohortMembers(ctx(c), co.ID)
-		if err != nil {
-			return err
-		}
-		page.Cohorts = append(page.Cohorts, cohortSummary(co, members, report))
+		page.Cohorts = append(page.Cohorts, cohortSummary(co, members[co.ID], report))
 	}
 	return h.site.Page(c, "courses/org_progress", h.site.NewView(c, "progress.title", page))
 }
 
-func cohortSummary(co identity.CohortSummary, members []identity.User, report courses.LearnerReport) cohortCompletion {
+// cohortSummary averages the overall progress of a cohort's members.
+func cohortSummary(co identity.CohortSummary, members []string, report courses.LearnerReport) cohortCompletion {
 	in := map[string]bool{}
-	for _, u := range members {
-		in[u.ID] = true
+	for _, id := range members {
+		in[id] = true
 	}
 	out := cohortCompletion{Cohort: co}
 	n, sum := 0, 0
@@ -79,43 +83,4 @@ func cohortSummary(co identity.CohortSummary, members []identity.User, report co
 		out.Percent = sum / n
 	}
 	return out
-}
-
-// minStatsAttempts is the fewest first attempts before quiz statistics are shown: fewer
-// would say more about individual learners than about the questions.
-const minStatsAttempts = 5
-
-type quizStatsPage struct {
-	Stats     courses.QuizStats
-	Module    courses.ModuleInfo
-	Questions map[string]string
-	Enough    bool
-	Min       int
-}
-
-// QuizStats shows coaches and admins how each question of a quiz performs: facility and
-// discrimination over every learner's first attempt on the latest version.
-func (h *Handler) QuizStats(c *fiber.Ctx) error {
-	a, err := web.CurrentActor(c)
-	if err != nil {
-		return err
-	}
-	if a.Role == identity.RoleLearner {
-		return errs.ErrForbidden
-	}
-	stats, err := h.courses.QuizStats(ctx(c), c.Params("slug"), 0)
-	if err != nil {
-		return err
-	}
-	page := quizStatsPage{Stats: stats, Questions: map[string]string{}, Enough: stats.N >= minStatsAttempts, Min: minStatsAttempts}
-	catalogue, err := h.courses.Catalogue(ctx(c), a.UserID)
-	if err != nil {
-		return err
-	}
-	for _, e := range catalogue {
-		if e.Module.QuizSlug == stats.QuizSlug {
-			page.Module = e.Module
-		}
-	}
-	return h.site.Page(c, "courses/quiz_stats", h.site.NewView(c, "stats.title", page))
 }

@@ -26,13 +26,28 @@ func (h *Handler) Catalogue(c *fiber.Ctx) error {
 	return h.site.Page(c, "courses/catalogue", h.site.NewView(c, "courses.title", cataloguePage{Entries: entries, Overall: overall}))
 }
 
-// Module shows a module's lessons, its quiz and the learner's progress.
+type modulePage struct {
+	courses.ModulePage
+	Next nextStep
+}
+
+// Module shows a module's lessons, its quiz, the learner's progress and what to do next.
 func (h *Handler) Module(c *fiber.Ctx) error {
-	page, err := h.courses.Module(ctx(c), web.CurrentUser(c).ID, c.Params("slug"))
+	u := web.CurrentUser(c)
+	page, err := h.courses.Module(ctx(c), u.ID, c.Params("slug"))
 	if err != nil {
 		return err
 	}
-	return h.site.Page(c, "courses/module", h.site.NewView(c, "courses.module_title", page))
+	next, ok := stepInModule(page)
+	if !ok {
+		catalogue, err := h.courses.Catalogue(ctx(c), u.ID)
+		if err != nil {
+			return err
+		}
+		next = nextModule(page.Module.Slug, catalogue)
+	}
+	view := h.site.NewView(c, "courses.module_title", modulePage{ModulePage: page, Next: next})
+	return h.site.Page(c, "courses/module", view)
 }
 
 // Lesson shows one lesson with its previous and next.
