@@ -21,6 +21,7 @@ func runLoadtest(ctx context.Context, env Env, args []string) error {
 	seed := fs.Uint64("seed", 1, "seed of the simulated answers")
 	faults := fs.Bool("expect-errors", false, "failed requests are expected (a fault is being injected): only the database check decides")
 	classStart := fs.Duration("class-start", 0, "instead of the full flow: all learners (already signed in) start the assessment within this window, e.g. 10s")
+	dashboard := fs.Duration("dashboard", 0, "instead of the full flow: signed-in learners open their home page for this long, compared with a Fiber hello world")
 	cfg, err := parse(env, fs, values, args)
 	if err != nil {
 		return err
@@ -41,6 +42,9 @@ func runLoadtest(ctx context.Context, env Env, args []string) error {
 		def, err := a.asmt.Definition(ctx, self.ID)
 		if err != nil {
 			return err
+		}
+		if *dashboard > 0 {
+			return runDashboard(ctx, env, a, pop, *target, *concurrency, *dashboard)
 		}
 		if *classStart > 0 {
 			return runClassStart(ctx, env, a, pop, def, *target, *concurrency, *classStart)
@@ -116,6 +120,27 @@ func runClassStart(ctx context.Context, env Env, a *App, pop loadtest.Population
 		return fmt.Errorf("%d learners but %d open attempts", len(pop.Learners), open)
 	case stats.Errors() > 0:
 		return fmt.Errorf("%d requests failed", stats.Errors())
+	}
+	return nil
+}
+
+// runDashboard compares the learners' home page with Fiber's hello world, same client, same
+// concurrency, same machine.
+func runDashboard(ctx context.Context, env Env, a *App, pop loadtest.Population, target string, concurrency int, d time.Duration) error {
+	hello, err := loadtest.HelloWorld(concurrency, d)
+	if err != nil {
+		return err
+	}
+	home, err := loadtest.Dashboard(ctx, a.ids, loadtest.Config{BaseURL: target, Learners: pop.Learners, Concurrency: concurrency}, d)
+	if err != nil {
+		return err
+	}
+	h, m := hello.Summary(d)[0], home.Summary(d)[0]
+	fmt.Fprintf(env.Stdout, "Fiber hello world: %.0f req/s, p99 %s\nlearner home page: %.0f req/s, p99 %s, %d errors\n",
+		h.PerSecond, h.P99, m.PerSecond, m.P99, m.Errors)
+	fmt.Fprintf(env.Stdout, "home page throughput is %.1f %% of hello world (target: 25 %%)\n", 100*m.PerSecond/h.PerSecond)
+	if m.Errors > 0 {
+		return fmt.Errorf("%d requests failed", m.Errors)
 	}
 	return nil
 }
