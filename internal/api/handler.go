@@ -10,8 +10,11 @@ import (
 
 	"github.com/academy-platform/academy/internal/assessment"
 	"github.com/academy-platform/academy/internal/courses"
+	"github.com/academy-platform/academy/internal/development"
 	"github.com/academy-platform/academy/internal/errs"
 	"github.com/academy-platform/academy/internal/identity"
+	"github.com/academy-platform/academy/internal/mail"
+	"github.com/academy-platform/academy/internal/reports"
 	"github.com/academy-platform/academy/internal/web"
 )
 
@@ -20,6 +23,14 @@ type Deps struct {
 	Identity   *identity.Store
 	Assessment *assessment.Store
 	Courses    *courses.Store
+	// Development is 360 feedback, plans, the action log and events.
+	Development *development.Store
+	// Reports draws the PDF reports from the data ReportSources reads.
+	Reports       *reports.Renderer
+	ReportSources reports.Sources
+	// Mail sends observer invitations; BaseURL makes the links in them.
+	Mail    mail.Sender
+	BaseURL string
 }
 
 // Handler holds what the API handlers need.
@@ -27,12 +38,18 @@ type Handler struct {
 	ids      *identity.Store
 	asmt     *assessment.Store
 	courses  *courses.Store
+	dev      *development.Store
+	reports  *reports.Renderer
+	sources  reports.Sources
+	mail     mail.Sender
+	baseURL  string
 	validate *errs.Validator
 }
 
 // New returns the API handlers.
 func New(d Deps) *Handler {
-	return &Handler{ids: d.Identity, asmt: d.Assessment, courses: d.Courses, validate: errs.NewValidator()}
+	return &Handler{ids: d.Identity, asmt: d.Assessment, courses: d.Courses, dev: d.Development,
+		reports: d.Reports, sources: d.ReportSources, mail: d.Mail, baseURL: d.BaseURL, validate: errs.NewValidator()}
 }
 
 func ctx(c *fiber.Ctx) context.Context { return c.UserContext() }

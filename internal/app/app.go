@@ -24,8 +24,10 @@ import (
 	"github.com/academy-platform/academy/internal/assessment"
 	"github.com/academy-platform/academy/internal/courses"
 	"github.com/academy-platform/academy/internal/db"
+	"github.com/academy-platform/academy/internal/development"
 	"github.com/academy-platform/academy/internal/identity"
 	"github.com/academy-platform/academy/internal/mail"
+	"github.com/academy-platform/academy/internal/reports"
 	"github.com/academy-platform/academy/internal/ui"
 	"github.com/academy-platform/academy/internal/web"
 	webfiles "github.com/academy-platform/academy/web"
@@ -39,6 +41,8 @@ type App struct {
 	ids      *identity.Store
 	asmt     *assessment.Store
 	courses  *courses.Store
+	dev      *development.Store
+	reports  *reports.Renderer
 	site     *web.Site
 	fiber    *fiber.App
 	staticFS http.FileSystem
@@ -67,6 +71,12 @@ func build(ctx context.Context, cfg Config, log *slog.Logger, gdb *gorm.DB) (*Ap
 	ids := identity.NewStore(gdb, idcfg)
 	asmt := assessment.NewStore(gdb, assessment.Config{MinNormGroup: cfg.NormMinGroup})
 	learning := courses.NewStore(gdb)
+	dev := development.NewStore(gdb, development.DefaultConfig(), ids, asmt, learning)
+	renderer, err := reports.New(reports.Options{})
+	if err != nil {
+		return nil, err
+	}
+	sources := reports.Sources{People: ids, Assessments: asmt, Courses: learning}
 	key, err := ids.SigningKey(ctx)
 	if err != nil {
 		return nil, err
@@ -75,7 +85,7 @@ func build(ctx context.Context, cfg Config, log *slog.Logger, gdb *gorm.DB) (*Ap
 	if err != nil {
 		return nil, err
 	}
-	renderer, err := web.NewRenderer(webfiles.Files)
+	templates, err := web.NewRenderer(webfiles.Files)
 	if err != nil {
 		return nil, err
 	}
@@ -83,15 +93,18 @@ func build(ctx context.Context, cfg Config, log *slog.Logger, gdb *gorm.DB) (*Ap
 	if err != nil {
 		return nil, err
 	}
-	site := &web.Site{Catalog: catalog, Renderer: renderer, Identity: ids, Log: log, CookieSecure: cfg.CookieSecure, SigningKey: key}
-	a := &App{cfg: cfg, log: log, db: gdb, ids: ids, asmt: asmt, courses: learning, site: site, staticFS: http.FS(static)}
+	site := &web.Site{Catalog: catalog, Renderer: templates, Identity: ids, Log: log, CookieSecure: cfg.CookieSecure, SigningKey: key}
+	a := &App{cfg: cfg, log: log, db: gdb, ids: ids, asmt: asmt, courses: learning, dev: dev, reports: renderer, site: site, staticFS: http.FS(static)}
 	if _, err := a.loadContent(ctx); err != nil {
 		return nil, err
 	}
 	a.fiber = fiber.New(a.fiberConfig())
 	a.middleware()
-	pages := ui.New(ui.Deps{Site: site, Identity: ids, Assessment: asmt, Courses: learning, Mail: mail.New(cfg.SMTP, log), BaseURL: cfg.BaseURL, Log: log})
-	a.routes(pages, api.New(api.Deps{Identity: ids, Assessment: asmt, Courses: learning}))
+	mailer := mail.New(cfg.SMTP, log)
+	pages := ui.New(ui.Deps{Site: site, Identity: ids, Assessment: asmt, Courses: learning, Development: dev,
+		Reports: renderer, ReportSources: sources, Mail: mailer, BaseURL: cfg.BaseURL, Log: log})
+	a.routes(pages, api.New(api.Deps{Identity: ids, Assessment: asmt, Courses: learning, Development: dev,
+		Reports: renderer, ReportSources: sources, Mail: mailer, BaseURL: cfg.BaseURL}))
 	return a, nil
 }
 
@@ -140,6 +153,12 @@ func (a *App) Assessment() *assessment.Store { return a.asmt }
 
 // Courses exposes the courses store, for commands and tests.
 func (a *App) Courses() *courses.Store { return a.courses }
+
+// Development exposes the development store, for commands and tests.
+func (a *App) Development() *development.Store { return a.dev }
+
+// Reports exposes the report renderer, for commands and tests.
+func (a *App) Reports() *reports.Renderer { return a.reports }
 
 // DB exposes the database, for tests.
 func (a *App) DB() *gorm.DB { return a.db }

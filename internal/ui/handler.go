@@ -11,8 +11,10 @@ import (
 
 	"github.com/academy-platform/academy/internal/assessment"
 	"github.com/academy-platform/academy/internal/courses"
+	"github.com/academy-platform/academy/internal/development"
 	"github.com/academy-platform/academy/internal/identity"
 	"github.com/academy-platform/academy/internal/mail"
+	"github.com/academy-platform/academy/internal/reports"
 	"github.com/academy-platform/academy/internal/web"
 )
 
@@ -22,9 +24,14 @@ type Deps struct {
 	Identity   *identity.Store
 	Assessment *assessment.Store
 	Courses    *courses.Store
-	Mail       mail.Sender
-	BaseURL    string
-	Log        *slog.Logger
+	// Development is 360 feedback, plans, the action log and events.
+	Development *development.Store
+	// Reports draws the PDF reports from the data ReportSources reads.
+	Reports       *reports.Renderer
+	ReportSources reports.Sources
+	Mail          mail.Sender
+	BaseURL       string
+	Log           *slog.Logger
 }
 
 // Handler holds what the page handlers need.
@@ -33,6 +40,9 @@ type Handler struct {
 	ids     *identity.Store
 	asmt    *assessment.Store
 	courses *courses.Store
+	dev     *development.Store
+	reports *reports.Renderer
+	sources reports.Sources
 	mail    mail.Sender
 	baseURL string
 	log     *slog.Logger
@@ -40,7 +50,8 @@ type Handler struct {
 
 // New returns the page handlers.
 func New(d Deps) *Handler {
-	return &Handler{site: d.Site, ids: d.Identity, asmt: d.Assessment, courses: d.Courses, mail: d.Mail, baseURL: d.BaseURL, log: d.Log}
+	return &Handler{site: d.Site, ids: d.Identity, asmt: d.Assessment, courses: d.Courses, dev: d.Development,
+		reports: d.Reports, sources: d.ReportSources, mail: d.Mail, baseURL: d.BaseURL, log: d.Log}
 }
 
 func ctx(c *fiber.Ctx) context.Context { return c.UserContext() }
