@@ -29,15 +29,22 @@ type CatalogueEntry struct {
 // Catalogue lists the active modules in order with userID's progress in each, in a fixed
 // number of queries.
 func (s *Store) Catalogue(ctx context.Context, userID string) ([]CatalogueEntry, error) {
+	entries, _, err := s.CatalogueAndProgress(ctx, userID)
+	return entries, err
+}
+
+// CatalogueAndProgress returns what Catalogue and Progress return, from one read: the
+// learner's home page needs both.
+func (s *Store) CatalogueAndProgress(ctx context.Context, userID string) ([]CatalogueEntry, Overall, error) {
 	sn, err := s.snapshot(s.conn(ctx), []string{userID})
 	if err != nil {
-		return nil, fmt.Errorf("catalogue: %w", err)
+		return nil, Overall{}, fmt.Errorf("catalogue: %w", err)
 	}
 	out := make([]CatalogueEntry, 0, len(sn.modules))
 	for _, m := range sn.modules {
 		out = append(out, CatalogueEntry{Module: sn.info(m), Progress: sn.progress(userID, m.ID)})
 	}
-	return out, nil
+	return out, sn.overall(userID), nil
 }
 
 // ModulePage is a module with its lessons, its quiz and one learner's state in them.

@@ -65,6 +65,7 @@ func (s *Store) Seed(ctx context.Context, fsys fs.FS) (SeedSummary, error) {
 		}
 		return sd.retire(content)
 	})
+	s.content.clear()
 	if err != nil {
 		return SeedSummary{}, err
 	}

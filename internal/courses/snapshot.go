@@ -8,9 +8,10 @@ import (
 )
 
 // snapshot is the active catalogue and the progress of a set of learners in it, read in a
-// fixed number of queries whatever the number of modules (and, up to chunkSize, of
+// fixed number of queries (the catalogue itself usually from the content cache) whatever the number of modules (and, up to chunkSize, of
 // learners).
 type snapshot struct {
+	// modules, lessons and quizzes come from the content cache: read only.
 	modules   []moduleRow // active, in catalogue order
 	lessons   map[string]lessonTotals
 	quizzes   map[string]quizSettings // active quiz by module id
@@ -49,28 +50,13 @@ const chunkSize = 500
 
 // snapshot reads the catalogue and the progress of userIDs.
 func (s *Store) snapshot(tx *gorm.DB, userIDs []string) (*snapshot, error) {
-	sn := &snapshot{lessons: map[string]lessonTotals{}, quizzes: map[string]quizSettings{},
+	content, err := s.content.get(s.now(), func() (*catalogueContent, error) { return readCatalogue(tx) })
+	if err != nil {
+		return nil, err
+	}
+	sn := &snapshot{modules: content.modules, lessons: content.lessons, quizzes: content.quizzes,
 		done: map[userModule]int{}, attempts: map[userModule][]attemptScore{}, started: map[userModule]int{},
 		activity: map[userModule]time.Time{}, completed: map[userModule]time.Time{}}
-	if err := tx.Where("retired_at IS NULL").Order("position, slug").Find(&sn.modules).Error; err != nil {
-		return nil, err
-	}
-	var totals []lessonTotals
-	err := tx.Table("lessons").Select("module_id, COUNT(*) AS lessons, SUM(minutes) AS minutes").
-		Where("retired_at IS NULL").Group("module_id").Scan(&totals).Error
-	if err != nil {
-		return nil, err
-	}
-	for _, t := range totals {
-		sn.lessons[t.ModuleID] = t
-	}
-	quizzes, err := activeQuizzes(tx)
-	if err != nil {
-		return nil, err
-	}
-	for _, q := range quizzes {
-		sn.quizzes[q.ModuleID] = q
-	}
 	for chunk := range slices.Chunk(userIDs, chunkSize) {
 		if err := sn.readLearners(tx, chunk); err != nil {
 			return nil, err

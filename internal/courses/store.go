@@ -20,6 +20,7 @@ type Store struct {
 	now     func() time.Time
 	mu      sync.Mutex // guards shuffle when it uses an injected source
 	shuffle func(n int, swap func(i, j int))
+	content contentCache
 }
 
 // StoreOption tunes a Store.
@@ -40,7 +41,7 @@ func WithRand(r *rand.Rand) StoreOption {
 // automatically seeded generator of math/rand/v2 (shuffling needs no cryptographic
 // quality).
 func NewStore(gdb *gorm.DB, opts ...StoreOption) *Store {
-	s := &Store{db: gdb, now: time.Now, shuffle: rand.Shuffle}
+	s := &Store{db: gdb, now: time.Now, shuffle: rand.Shuffle, content: contentCache{ttl: DefaultContentTTL}}
 	for _, o := range opts {
 		o(s)
 	}
