@@ -123,6 +123,13 @@ func (s *Store) UserResource(ctx context.Context, u User) (Resource, error) {
 	return r, err
 }
 
+// SelfResource describes the signed-in user u to the policy as the owner of their own data,
+// without a query: enough for what a person may do with their own attempts and records
+// (their cohorts matter only to others).
+func SelfResource(u User) Resource {
+	return Resource{Kind: KindUser, ID: u.ID, OrgID: u.OrgID(), OwnerID: u.ID}
+}
+
 // ResourceOfUser loads the facts the policy needs about the user with the given id: data a
 // learner owns (attempts, goals, results) is authorized as that learner.
 func (s *Store) ResourceOfUser(ctx context.Context, userID string) (Resource, error) {

@@ -374,3 +374,19 @@ func TestAuthorizeFromDatabase(t *testing.T) {
 		checkDecision(t, identity.Authorize(actor(k2), identity.Coach, res(l1)), nf)
 	})
 }
+
+// TestSelfResource checks that the query-free description of one's own data gives the
+// same decisions as the loaded one for its owner, and grants nothing to anyone else.
+func TestSelfResource(t *testing.T) {
+	org := "org-a"
+	learner := identity.User{ID: "l1", OrganisationID: &org, Role: identity.RoleLearner}
+	self := identity.SelfResource(learner)
+	owner := identity.Actor{UserID: "l1", OrgID: org, Role: identity.RoleLearner, MemberOf: []string{"c1"}}
+	checkDecision(t, identity.Authorize(owner, identity.View, self), nil)
+	checkDecision(t, identity.Authorize(owner, identity.Coach, self), fb)
+	checkDecision(t, identity.Authorize(owner, identity.Manage, self), fb)
+	other := identity.Actor{UserID: "l2", OrgID: org, Role: identity.RoleLearner, MemberOf: []string{"c1"}}
+	checkDecision(t, identity.Authorize(other, identity.View, self), nf)
+	foreign := identity.Actor{UserID: "x", OrgID: "org-b", Role: identity.RoleOrgAdmin}
+	checkDecision(t, identity.Authorize(foreign, identity.View, self), nf)
+}

@@ -96,6 +96,8 @@ func (h *Handler) attemptFor(c *fiber.Ctx, act identity.Action) (assessment.Atte
 	}
 	var res identity.Resource
 	switch {
+	case a.UserID != nil && *a.UserID == web.CurrentUser(c).ID:
+		res = identity.SelfResource(*web.CurrentUser(c))
 	case a.UserID != nil:
 		if res, err = h.ids.ResourceOfUser(ctx(c), *a.UserID); err != nil {
 			return a, err

@@ -21,14 +21,29 @@ func CurrentUser(c *fiber.Ctx) *identity.User {
 	return u
 }
 
-// CurrentActor returns the policy's view of the signed-in person. It returns
-// errs.ErrUnauthenticated when nobody is signed in.
+// CurrentActor returns the policy's view of the signed-in person, reading their cohorts on
+// first use in the request. It returns errs.ErrUnauthenticated when nobody is signed in.
 func CurrentActor(c *fiber.Ctx) (identity.Actor, error) {
-	a, ok := c.Locals(localActor).(identity.Actor)
+	l, ok := c.Locals(localActor).(*lazyActor)
 	if !ok {
 		return identity.Actor{}, errs.ErrUnauthenticated
 	}
-	return a, nil
+	if !l.loaded {
+		l.actor, l.err = l.ids.Actor(c.UserContext(), *l.user)
+		l.loaded = true
+	}
+	return l.actor, l.err
+}
+
+// lazyActor is the signed-in person's actor, read when a handler first asks the policy:
+// many requests (a learner's own pages, saving their answers) never do, and reading the
+// cohorts was one or two queries on every request. A request is handled by one goroutine.
+type lazyActor struct {
+	ids    *identity.Store
+	user   *identity.User
+	loaded bool
+	actor  identity.Actor
+	err    error
 }
 
 // CurrentLocale returns the request's language.
@@ -43,14 +58,9 @@ func IsAPI(c *fiber.Ctx) bool {
 	return v
 }
 
-func (s *Site) setUser(c *fiber.Ctx, u identity.User) error {
-	actor, err := s.Identity.Actor(c.UserContext(), u)
-	if err != nil {
-		return err
-	}
+func (s *Site) setUser(c *fiber.Ctx, u identity.User) {
 	c.Locals(localUser, &u)
-	c.Locals(localActor, actor)
-	return nil
+	c.Locals(localActor, &lazyActor{ids: s.Identity, user: &u})
 }
 
 // Client describes the request's origin for sessions and rate limits.
