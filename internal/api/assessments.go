@@ -122,22 +122,19 @@ type AnswerSaved struct {
 // SaveAnswer answers PUT /api/v1/assessments/{id}/answers/{itemId}: saves (or replaces)
 // one answer; the same request twice stores it once.
 func (h *Handler) SaveAnswer(c *fiber.Ctx) error {
-	a, err := h.ownAttempt(c)
-	if err != nil {
-		return err
-	}
 	var in answerInput
 	if err := h.decode(c, &in); err != nil {
 		return err
 	}
 	if in.Value == nil && in.Option == nil {
+		if _, err := h.ownAttempt(c); err != nil {
+			return err // someone else's attempt stays unknown
+		}
 		return errs.Invalid("answer", "one_of", "value,option")
 	}
-	u := web.CurrentUser(c)
-	if err := h.asmt.SaveAnswer(ctx(c), u.ID, a.ID, c.Params("item"), in.Value, in.Option); err != nil {
-		return err
-	}
-	p, err := h.asmt.Progress(ctx(c), u.ID, a.ID)
+	// The store saves only into the signed-in person's own open attempt: anyone else's is
+	// errs.ErrNotFound, as ownAttempt answers.
+	p, err := h.asmt.SaveAnswerProgress(ctx(c), web.CurrentUser(c).ID, c.Params("id"), c.Params("item"), in.Value, in.Option)
 	if err != nil {
 		return err
 	}

@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/academy-platform/academy/internal/assessment/instrument"
+	"github.com/academy-platform/academy/internal/db"
 	"github.com/academy-platform/academy/internal/loadtest"
 )
 
@@ -21,6 +22,7 @@ func runLoadtest(ctx context.Context, env Env, args []string) error {
 	seed := fs.Uint64("seed", 1, "seed of the simulated answers")
 	faults := fs.Bool("expect-errors", false, "failed requests are expected (a fault is being injected): only the database check decides")
 	classStart := fs.Duration("class-start", 0, "instead of the full flow: all learners (already signed in) start the assessment within this window, e.g. 10s")
+	answers := fs.Duration("answers", 0, "instead of the full flow: --concurrency signed-in learners save answers for this long, compared with pgbench inserts (PostgreSQL)")
 	dashboard := fs.Duration("dashboard", 0, "instead of the full flow: signed-in learners open their home page for this long, compared with a Fiber hello world")
 	cfg, err := parse(env, fs, values, args)
 	if err != nil {
@@ -43,6 +45,9 @@ func runLoadtest(ctx context.Context, env Env, args []string) error {
 		if err != nil {
 			return err
 		}
+		if *answers > 0 {
+			return runAnswers(ctx, env, a, pop, def, *target, *concurrency, *answers)
+		}
 		if *dashboard > 0 {
 			return runDashboard(ctx, env, a, pop, *target, *concurrency, *dashboard)
 		}
@@ -57,21 +62,9 @@ func runLoadtest(ctx context.Context, env Env, args []string) error {
 		})
 		fmt.Fprintf(env.Stdout, "\nran for %s\n\n", wall.Round(time.Millisecond))
 		loadtest.Print(env.Stdout, stats.Summary(wall))
-		if err := waitForDatabase(ctx, a, time.Minute); err != nil {
-			return err
-		}
-		check, err := loadtest.Check(ctx, a.db, def, out)
+		check, err := checkDatabase(ctx, env, a, def, out)
 		if err != nil {
 			return err
-		}
-		fmt.Fprintf(env.Stdout, "\ndatabase check: %d attempts, %d acknowledged answers, %d submitted: ", check.Attempts, check.Answers, check.Submitted)
-		if check.OK() {
-			fmt.Fprintln(env.Stdout, "nothing lost, nothing doubled, every score right")
-		} else {
-			fmt.Fprintf(env.Stdout, "%d problems\n", len(check.Problems))
-			for _, p := range check.Problems[:min(20, len(check.Problems))] {
-				fmt.Fprintln(env.Stdout, "  "+p)
-			}
 		}
 		switch {
 		case !check.OK():
@@ -81,6 +74,66 @@ func runLoadtest(ctx context.Context, env Env, args []string) error {
 		}
 		return nil
 	})
+}
+
+// checkDatabase waits for the database and checks that what the run acknowledged is stored
+// exactly once and scored right, and prints the verdict.
+func checkDatabase(ctx context.Context, env Env, a *App, def *instrument.Definition, out *loadtest.Outcome) (loadtest.CheckResult, error) {
+	if err := waitForDatabase(ctx, a, time.Minute); err != nil {
+		return loadtest.CheckResult{}, err
+	}
+	check, err := loadtest.Check(ctx, a.db, def, out)
+	if err != nil {
+		return check, err
+	}
+	fmt.Fprintf(env.Stdout, "\ndatabase check: %d attempts, %d acknowledged answers, %d submitted: ", check.Attempts, check.Answers, check.Submitted)
+	if check.OK() {
+		fmt.Fprintln(env.Stdout, "nothing lost, nothing doubled, every score right")
+	} else {
+		fmt.Fprintf(env.Stdout, "%d problems\n", len(check.Problems))
+		for _, p := range check.Problems[:min(20, len(check.Problems))] {
+			fmt.Fprintln(env.Stdout, "  "+p)
+		}
+	}
+	return check, nil
+}
+
+// runAnswers measures saving answers against the bare insert speed of the same PostgreSQL
+// at the same concurrency, measured with pgbench in the same run.
+func runAnswers(ctx context.Context, env Env, a *App, pop loadtest.Population, def *instrument.Definition,
+	target string, concurrency int, d time.Duration) error {
+	if a.cfg.database.Kind != db.Postgres {
+		return errors.New("--answers compares with pgbench: run it with ACADEMY_DATABASE_URL=postgres://…")
+	}
+	baseline, err := loadtest.InsertBaseline(ctx, a.db, a.cfg.database.DSN, concurrency, d)
+	if err != nil {
+		return err
+	}
+	stats, out, err := loadtest.Answers(ctx, a.ids, loadtest.Config{BaseURL: target, Learners: pop.Learners,
+		Instrument: "networking-self", Definition: def, Concurrency: concurrency, Seed: 1}, d)
+	if err != nil {
+		return err
+	}
+	sum := stats.Summary(d)
+	loadtest.Print(env.Stdout, sum)
+	var saved loadtest.StepSummary
+	for _, st := range sum {
+		if st.Step == "save answer" {
+			saved = st
+		}
+	}
+	fmt.Fprintf(env.Stdout, "\npgbench, one-line INSERT, %d clients: %.0f inserts/s\nsaving an answer, %d learners: %.0f req/s, p99 %s = %.1f %% of the bare insert (target: 50 %%, p99 under 50 ms)\n",
+		concurrency, baseline, concurrency, saved.PerSecond, saved.P99, 100*saved.PerSecond/baseline)
+	check, err := checkDatabase(ctx, env, a, def, out)
+	switch {
+	case err != nil:
+		return err
+	case !check.OK():
+		return errors.New("the database check failed")
+	case saved.Errors > 0:
+		return fmt.Errorf("%d answers failed", saved.Errors)
+	}
+	return nil
 }
 
 // waitForDatabase waits until the database answers (a fault test may have restarted it).

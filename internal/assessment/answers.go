@@ -7,6 +7,7 @@ import (
 	"gorm.io/gorm"
 	"gorm.io/gorm/clause"
 
+	"github.com/academy-platform/academy/internal/assessment/instrument"
 	"github.com/academy-platform/academy/internal/assessment/scoring"
 	"github.com/academy-platform/academy/internal/errs"
 )
@@ -22,29 +23,51 @@ import (
 // option outside the item's options, a Likert item given an option or an SJT item a value.
 func (s *Store) SaveAnswer(ctx context.Context, userID, attemptID, itemID string, value, option *int) error {
 	return s.conn(ctx).Transaction(func(tx *gorm.DB) error {
-		a, err := s.openAttempt(tx, userID, attemptID)
-		if err != nil {
-			return err
-		}
-		def, err := s.definition(tx, a.InstrumentID)
-		if err != nil {
-			return err
-		}
-		if value == nil && option == nil {
-			if _, ok := def.Item(itemID); !ok {
-				return errs.Invalid("item", scoring.CodeUnknownItem, itemID)
-			}
-			return tx.Where("attempt_id = ? AND item_id = ?", a.ID, itemID).Delete(&answerRow{}).Error
-		}
-		if _, err := scoring.Check(def, itemID, scoring.Answer{Value: value, Option: option}); err != nil {
-			return err
-		}
-		row := answerRow{AttemptID: a.ID, ItemID: itemID, Value: value, OptionIndex: option, AnsweredAt: s.now()}
-		return tx.Clauses(clause.OnConflict{
-			Columns:   []clause.Column{{Name: "attempt_id"}, {Name: "item_id"}},
-			DoUpdates: clause.AssignmentColumns([]string{"value", "option_index", "answered_at"}),
-		}).Create(&row).Error
+		_, _, err := s.saveAnswer(tx, userID, attemptID, itemID, value, option)
+		return err
 	})
+}
+
+// SaveAnswerProgress saves one answer as SaveAnswer does and returns the attempt's progress
+// after it, from the same transaction: what an autosaving client shows next.
+func (s *Store) SaveAnswerProgress(ctx context.Context, userID, attemptID, itemID string, value, option *int) (Progress, error) {
+	var p Progress
+	err := s.conn(ctx).Transaction(func(tx *gorm.DB) error {
+		a, def, err := s.saveAnswer(tx, userID, attemptID, itemID, value, option)
+		if err != nil {
+			return err
+		}
+		p, err = s.progress(tx, a.ID, def)
+		return err
+	})
+	return p, err
+}
+
+// saveAnswer stores (or, with neither value nor option, clears) one answer in tx, holding
+// the attempt's row lock.
+func (s *Store) saveAnswer(tx *gorm.DB, userID, attemptID, itemID string, value, option *int) (Attempt, *instrument.Definition, error) {
+	a, err := s.openAttempt(tx, userID, attemptID)
+	if err != nil {
+		return a, nil, err
+	}
+	def, err := s.definition(tx, a.InstrumentID)
+	if err != nil {
+		return a, nil, err
+	}
+	if value == nil && option == nil {
+		if _, ok := def.Item(itemID); !ok {
+			return a, nil, errs.Invalid("item", scoring.CodeUnknownItem, itemID)
+		}
+		return a, def, tx.Where("attempt_id = ? AND item_id = ?", a.ID, itemID).Delete(&answerRow{}).Error
+	}
+	if _, err := scoring.Check(def, itemID, scoring.Answer{Value: value, Option: option}); err != nil {
+		return a, nil, err
+	}
+	row := answerRow{AttemptID: a.ID, ItemID: itemID, Value: value, OptionIndex: option, AnsweredAt: s.now()}
+	return a, def, tx.Clauses(clause.OnConflict{
+		Columns:   []clause.Column{{Name: "attempt_id"}, {Name: "item_id"}},
+		DoUpdates: clause.AssignmentColumns([]string{"value", "option_index", "answered_at"}),
+	}).Create(&row).Error
 }
 
 // openAttempt loads the user's attempt and locks it against a concurrent Submit until tx
@@ -117,8 +140,13 @@ func (s *Store) Progress(ctx context.Context, userID, attemptID string) (Progres
 	if err != nil {
 		return Progress{}, err
 	}
+	return s.progress(tx, a.ID, def)
+}
+
+// progress counts the answered items of an attempt on its definition.
+func (s *Store) progress(tx *gorm.DB, attemptID string, def *instrument.Definition) (Progress, error) {
 	var ids []string
-	if err := tx.Model(&answerRow{}).Where("attempt_id = ?", a.ID).Pluck("item_id", &ids).Error; err != nil {
+	if err := tx.Model(&answerRow{}).Where("attempt_id = ?", attemptID).Pluck("item_id", &ids).Error; err != nil {
 		return Progress{}, err
 	}
 	answered := map[string]bool{}

@@ -105,5 +105,14 @@ func TestSaveAnswerUpsertsAndProgress(t *testing.T) {
 			p.Dimensions[1].Answered != 0 || p.Dimensions[1].Required != 2 {
 			t.Errorf("progress = %+v", p)
 		}
+		// SaveAnswerProgress gives the same progress from the saving transaction.
+		after, err := f.store.SaveAnswerProgress(f.ctx, u.ID, a.ID, "R1", ptr(4), nil)
+		wantIs(t, err, nil)
+		if after.Answered != 3 || after.Dimensions[1].Answered != 1 || after.Total != p.Total {
+			t.Errorf("progress after saving R1 = %+v", after)
+		}
+		other := f.learner(acme.ID)
+		_, err = f.store.SaveAnswerProgress(f.ctx, other.ID, a.ID, "R1", ptr(1), nil)
+		wantIs(t, err, errs.ErrNotFound)
 	})
 }

@@ -44,21 +44,24 @@ func (s *Store) SessionUser(ctx context.Context, token string) (User, Session, e
 	if token == "" {
 		return User{}, sess, errs.ErrUnauthenticated
 	}
-	err := s.conn(ctx).Where("id = ? AND expires_at > ? AND last_seen_at > ?",
-		hashToken(token), now, now.Add(-s.cfg.SessionIdle)).Take(&sess).Error
+	// One query for the session and its (active) person: it runs on every signed-in request.
+	var row struct {
+		User    `gorm:"embedded"`
+		Session Session `gorm:"embedded;embeddedPrefix:s_"`
+	}
+	err := s.conn(ctx).Table("sessions").
+		Select("users.*, sessions.id AS s_id, sessions.user_id AS s_user_id, sessions.created_at AS s_created_at, "+
+			"sessions.last_seen_at AS s_last_seen_at, sessions.expires_at AS s_expires_at, sessions.ip AS s_ip, sessions.user_agent AS s_user_agent").
+		Joins("JOIN users ON users.id = sessions.user_id AND users.active").
+		Where("sessions.id = ? AND sessions.expires_at > ? AND sessions.last_seen_at > ?", hashToken(token), now, now.Add(-s.cfg.SessionIdle)).
+		Take(&row).Error
 	if errors.Is(err, gorm.ErrRecordNotFound) {
 		return User{}, sess, fmt.Errorf("session: %w", errs.ErrUnauthenticated)
 	}
 	if err != nil {
 		return User{}, sess, err
 	}
-	var u User
-	if err := s.conn(ctx).Where("id = ? AND active", sess.UserID).Take(&u).Error; err != nil {
-		if errors.Is(err, gorm.ErrRecordNotFound) {
-			return User{}, sess, fmt.Errorf("session user: %w", errs.ErrUnauthenticated)
-		}
-		return User{}, sess, err
-	}
+	u, sess := row.User, row.Session
 	if now.Sub(sess.LastSeenAt) > sessionTouchEvery {
 		sess.LastSeenAt = now
 		if err := s.conn(ctx).Model(&Session{}).Where("id = ?", sess.ID).Update("last_seen_at", now).Error; err != nil {

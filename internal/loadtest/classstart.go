@@ -15,25 +15,10 @@ import (
 // hashing is not what is measured), then all of them start the assessment within window.
 // The statistics have one step, "class start".
 func ClassStart(ctx context.Context, ids *identity.Store, cfg Config, window time.Duration) (*Stats, error) {
-	transport := &http.Transport{MaxIdleConns: 4 * cfg.Concurrency, MaxIdleConnsPerHost: 4 * cfg.Concurrency, IdleConnTimeout: time.Minute}
 	prep := NewStats()
-	browsers := make([]*browser, len(cfg.Learners))
-	for i, acc := range cfg.Learners {
-		u, err := ids.UserByEmail(ctx, acc.Email)
-		if err != nil {
-			return nil, err
-		}
-		token, _, err := ids.StartSession(ctx, u.ID, identity.ClientInfo{IP: "127.0.0.1", UserAgent: "academy-loadtest"})
-		if err != nil {
-			return nil, err
-		}
-		b := newBrowser(cfg.bases(), transport, prep)
-		for _, base := range cfg.bases() {
-			if err := b.setSession(base, token); err != nil {
-				return nil, err
-			}
-		}
-		browsers[i] = b
+	browsers, err := signedIn(ctx, ids, cfg, cfg.Learners, newTransport(cfg.Concurrency), prep)
+	if err != nil {
+		return nil, err
 	}
 	// Everyone opens their home page first (not measured): it gives the form token.
 	var wg sync.WaitGroup

@@ -15,25 +15,10 @@ import (
 // Dashboard has signed-in learners (sessions made directly) open their home page as fast
 // as they can for d, concurrency at a time, and returns the statistics (step "home").
 func Dashboard(ctx context.Context, ids *identity.Store, cfg Config, d time.Duration) (*Stats, error) {
-	transport := &http.Transport{MaxIdleConns: 4 * cfg.Concurrency, MaxIdleConnsPerHost: 4 * cfg.Concurrency, IdleConnTimeout: time.Minute}
 	stats := NewStats()
-	browsers := make([]*browser, 0, cfg.Concurrency)
-	for _, acc := range cfg.Learners[:min(len(cfg.Learners), cfg.Concurrency)] {
-		u, err := ids.UserByEmail(ctx, acc.Email)
-		if err != nil {
-			return nil, err
-		}
-		token, _, err := ids.StartSession(ctx, u.ID, identity.ClientInfo{IP: "127.0.0.1", UserAgent: "academy-loadtest"})
-		if err != nil {
-			return nil, err
-		}
-		b := newBrowser(cfg.bases(), transport, stats)
-		for _, base := range cfg.bases() {
-			if err := b.setSession(base, token); err != nil {
-				return nil, err
-			}
-		}
-		browsers = append(browsers, b)
+	browsers, err := signedIn(ctx, ids, cfg, cfg.Learners[:min(len(cfg.Learners), cfg.Concurrency)], newTransport(cfg.Concurrency), stats)
+	if err != nil {
+		return nil, err
 	}
 	hammer(browsers, "/home", d)
 	return stats, nil
@@ -50,8 +35,7 @@ func HelloWorld(concurrency int, d time.Duration) (*Stats, error) {
 	app.Get("/home", func(c *fiber.Ctx) error { return c.SendString("Hello, World!") })
 	go func() { _ = app.Listener(ln) }()
 	defer func() { _ = app.Shutdown() }()
-	transport := &http.Transport{MaxIdleConns: 4 * concurrency, MaxIdleConnsPerHost: 4 * concurrency}
-	stats := NewStats()
+	transport, stats := newTransport(concurrency), NewStats()
 	browsers := make([]*browser, concurrency)
 	for i := range browsers {
 		browsers[i] = newBrowser([]string{"http://" + ln.Addr().String()}, transport, stats)

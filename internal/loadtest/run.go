@@ -48,7 +48,7 @@ type Outcome struct {
 func Run(ctx context.Context, cfg Config) (*Stats, *Outcome, time.Duration) {
 	stats := NewStats()
 	out := &Outcome{Answers: map[string]map[string]int{}, Submitted: map[string]bool{}}
-	transport := &http.Transport{MaxIdleConns: 4 * cfg.Concurrency, MaxIdleConnsPerHost: 4 * cfg.Concurrency, IdleConnTimeout: time.Minute}
+	transport := newTransport(cfg.Concurrency)
 	start := time.Now()
 	coachCtx, stopCoaches := context.WithCancel(ctx)
 	var coaches sync.WaitGroup
