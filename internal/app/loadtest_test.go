@@ -73,3 +73,39 @@ func TestClassStartOpensOneAttemptEach(t *testing.T) {
 		t.Fatalf("%d open attempts for 20 learners", n)
 	}
 }
+
+// TestAnswersModeStoresEveryAcknowledgedAnswer runs the answer-saving measurement briefly
+// and checks the database: learners going round the questionnaire overwrite their answers
+// many times, and each item must still be stored once, with the acknowledged value.
+func TestAnswersModeStoresEveryAcknowledgedAnswer(t *testing.T) {
+	for _, kind := range dbtest.Kinds() {
+		t.Run(string(kind), func(t *testing.T) {
+			s := apptest.New(t, kind)
+			base := s.Listen()
+			ctx := context.Background()
+			pop, err := loadtest.Populate(ctx, s.App.Identity(), 4, 0)
+			if err != nil {
+				t.Fatal(err)
+			}
+			def, err := s.App.Assessment().Definition(ctx, builtInInstrument(t, s, "networking-self"))
+			if err != nil {
+				t.Fatal(err)
+			}
+			stats, out, err := loadtest.Answers(ctx, s.App.Identity(), loadtest.Config{BaseURL: base, Learners: pop.Learners,
+				Instrument: "networking-self", Definition: def, Concurrency: 4, Seed: 5}, 700*time.Millisecond)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if n := stats.Errors(); n != 0 {
+				t.Fatalf("%d answer saves failed", n)
+			}
+			res, err := loadtest.Check(ctx, s.App.DB(), def, out)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !res.OK() || res.Attempts != 4 || res.Answers == 0 {
+				t.Fatalf("check = %+v", res)
+			}
+		})
+	}
+}
