@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"gorm.io/gorm"
+	"gorm.io/gorm/logger"
 )
 
 // baselineTable is the scratch table of the insert baseline, dropped afterwards.
@@ -26,6 +27,7 @@ func InsertBaseline(ctx context.Context, gdb *gorm.DB, dsn string, clients int, 
 	if err != nil {
 		return 0, fmt.Errorf("the insert baseline needs pgbench (PostgreSQL's client tools): %w", err)
 	}
+	gdb = gdb.Session(&gorm.Session{Logger: logger.Discard}) // its DDL is no slow query of Academy's
 	create := "CREATE TABLE " + baselineTable + " (attempt_id TEXT NOT NULL, item_id TEXT NOT NULL, value INTEGER, answered_at TIMESTAMP NOT NULL)"
 	if err := gdb.WithContext(ctx).Exec(create).Error; err != nil {
 		return 0, err
