@@ -72,6 +72,27 @@ func submittedAttempt(t *testing.T, s *apptest.Server, email string) string {
 	if err != nil {
 		t.Fatal(err)
 	}
+	answerAll(t, s, email, a.ID)
+	if err := st.Submit(ctx, u.ID, a.ID); err != nil {
+		t.Fatal(err)
+	}
+	return a.ID
+}
+
+// answerAll answers every item of the person's attempt: 4 on statements, the first option
+// of scenarios.
+func answerAll(t *testing.T, s *apptest.Server, email, attemptID string) {
+	t.Helper()
+	ctx := context.Background()
+	st := s.App.Assessment()
+	u, err := s.App.Identity().UserByEmail(ctx, email)
+	if err != nil {
+		t.Fatal(err)
+	}
+	a, err := st.Attempt(ctx, attemptID)
+	if err != nil {
+		t.Fatal(err)
+	}
 	def, err := st.Definition(ctx, a.InstrumentID)
 	if err != nil {
 		t.Fatal(err)
@@ -86,10 +107,6 @@ func submittedAttempt(t *testing.T, s *apptest.Server, email string) string {
 			t.Fatal(err)
 		}
 	}
-	if err := st.Submit(ctx, u.ID, a.ID); err != nil {
-		t.Fatal(err)
-	}
-	return a.ID
 }
 
 // customInstrument adds testdata/customer-framework.yaml as the organisation's own

@@ -82,31 +82,40 @@ type reliabilityStamp struct {
 }
 
 type cachedReliability struct {
-	stamp reliabilityStamp
-	rel   Reliability
+	stamp     reliabilityStamp
+	rel       Reliability
+	checkedAt time.Time
 }
 
 // currentReliability is Psychometrics over all submitted attempts of the instrument
 // version, recomputed only when those attempts changed: results pages ask for it on every
-// view, and computing it reads every answer.
+// view, and computing it reads every answer. Within Config.ReliabilityRefresh of the last
+// check the cached value is used as it is (one more attempt among hundreds moves alpha in
+// the third decimal at most); then the set of attempts is checked again.
 func (s *Store) currentReliability(ctx context.Context, instrumentID string) (Reliability, error) {
+	now := s.now()
+	c, cached := s.reliability.Load(instrumentID)
+	if cached && now.Sub(c.(cachedReliability).checkedAt) < s.cfg.ReliabilityRefresh {
+		return c.(cachedReliability).rel, nil
+	}
 	var stamp reliabilityStamp
 	err := s.conn(ctx).Model(&Attempt{}).Select("COUNT(*) AS n, MAX(submitted_at) AS last").
 		Where("instrument_id = ? AND submitted_at IS NOT NULL", instrumentID).Scan(&stamp).Error
 	if err != nil {
 		return Reliability{}, err
 	}
-	if c, ok := s.reliability.Load(instrumentID); ok {
-		cached := c.(cachedReliability)
-		if cached.stamp.N == stamp.N && timesEqual(cached.stamp.Last, stamp.Last) {
-			return cached.rel, nil
+	if cached {
+		if prev := c.(cachedReliability); prev.stamp.N == stamp.N && timesEqual(prev.stamp.Last, stamp.Last) {
+			prev.checkedAt = now
+			s.reliability.Store(instrumentID, prev)
+			return prev.rel, nil
 		}
 	}
 	rel, err := s.Psychometrics(ctx, instrumentID, "")
 	if err != nil {
 		return Reliability{}, err
 	}
-	s.reliability.Store(instrumentID, cachedReliability{stamp: stamp, rel: rel})
+	s.reliability.Store(instrumentID, cachedReliability{stamp: stamp, rel: rel, checkedAt: now})
 	return rel, nil
 }
 

@@ -166,6 +166,13 @@ func TestGrowthReliabilityFollowsNewAttempts(t *testing.T) {
 		_, err = f.store.ImportResponses(f.ctx, assessment.ImportOptions{InstrumentID: v1, OrganisationID: acme.ID},
 			strings.NewReader(smallResponses(5)))
 		wantIs(t, err, nil)
+		// Within the refresh interval the cached reliability is used without a check.
+		soon, err := f.store.Growth(f.ctx, second.ID)
+		wantIs(t, err, nil)
+		if n := soon.Reliability["focus"].N; n != before {
+			t.Fatalf("within the refresh interval reliability N = %d, want the cached %d", n, before)
+		}
+		f.clock.Advance(assessment.DefaultConfig().ReliabilityRefresh)
 		after, err := f.store.Growth(f.ctx, second.ID)
 		wantIs(t, err, nil)
 		if n := after.Reliability["focus"].N; n <= before {

@@ -21,13 +21,19 @@ type Config struct {
 	// MinNormGroup is the smallest reference group for which percentiles are reported;
 	// smaller groups are hidden so that nobody can infer others' scores. At least 2.
 	MinNormGroup int
+	// ReliabilityRefresh is how long the reliability behind growth (the RCI) is reused
+	// without even checking whether attempts were added: computing it, and checking, read
+	// every submitted attempt of the instrument version, which grows with the platform.
+	// After it, the set of attempts is checked and the reliability recomputed if it
+	// changed. Zero checks on every use.
+	ReliabilityRefresh time.Duration
 	// Now is the clock (UTC); nil means time.Now.
 	Now func() time.Time
 }
 
 // DefaultConfig returns the rules Academy ships with.
 func DefaultConfig() Config {
-	return Config{MinNormGroup: DefaultMinNormGroup}
+	return Config{MinNormGroup: DefaultMinNormGroup, ReliabilityRefresh: time.Minute}
 }
 
 // Store reads and writes assessment data.
