@@ -18,7 +18,8 @@ type LearnerReportData struct {
 	Growth   *Growth
 	Training Training
 
-	// Filled once the development features land; each section is left out while empty.
+	// The development sections (Sources fills them from the development store); each is
+	// left out while empty.
 	Feedback360 *Feedback360
 	Goals       []Goal
 	Actions     ActionSummary

@@ -70,16 +70,16 @@ func (lr *learnerReport) gaps(title, intro string, gs []Gap360) {
 }
 
 // bullets draws a small titled list as one block.
-func (lr *learnerReport) bullets(title, intro string, items []string) {
-	d, th := lr.d, lr.th
+func (b *builder) bullets(title, intro string, items []string) {
+	d, th := b.d, b.th
 	introLines := d.Wrap(th.body, intro, d.Width())
-	lines, h := lr.bulletBlock(th.body, items, d.Width())
+	lines, h := b.bulletBlock(th.body, items, d.Width())
 	total := th.h3.LineHeight() + 1 + float64(len(introLines))*th.body.LineHeight() + 1.5 + h
 	d.Space(2)
 	d.Block("list", title, total, func(top float64) {
 		y := top + d.Lines(th.h3, d.Left(), top, d.Width(), th.h3.LineHeight(), []string{title}, pdf.AlignLeft) + 1
 		y += d.Lines(th.body, d.Left(), y, d.Width(), th.body.LineHeight(), introLines, pdf.AlignLeft) + 1.5
-		lr.drawBullets(th.body, th.accent, lines, d.Left(), y, d.Width())
+		b.drawBullets(th.body, th.accent, lines, d.Left(), y, d.Width())
 	})
 	d.Space(2)
 }

@@ -9,6 +9,7 @@ import (
 	"github.com/academy-platform/academy/internal/assessment"
 	"github.com/academy-platform/academy/internal/assessment/instrument"
 	"github.com/academy-platform/academy/internal/courses"
+	"github.com/academy-platform/academy/internal/development"
 	"github.com/academy-platform/academy/internal/identity"
 )
 
@@ -21,8 +22,19 @@ type Sources struct {
 	People      *identity.Store
 	Assessments *assessment.Store
 	Courses     *courses.Store
+	// Development fills the development sections of the learner report (which leaves them
+	// out without it); the cohort and organisation reports and ActionsCSV need it.
+	Development *development.Store
 	// Now is the clock of the report date; nil means time.Now.
 	Now func() time.Time
+}
+
+// now is the Sources' clock.
+func (s Sources) now() time.Time {
+	if s.Now != nil {
+		return s.Now()
+	}
+	return time.Now()
 }
 
 // LearnerOptions choose what a learner report shows.
@@ -38,18 +50,16 @@ type LearnerOptions struct {
 // of queries whatever the number of dimensions, attempts or modules: the person and their
 // organisation, the latest submitted self-assessment on the instrument with its norms,
 // measurement error and growth over earlier attempts, and their progress in every module.
-// The development sections (360, goals, action log) are left empty for the caller to fill.
+// With a development store, the development sections too: 360 feedback (aggregates only,
+// under the store's anonymity rules), the goals of the plan and a summary of the last
+// weeks of the action log.
 // errs.ErrNotFound when there is no such user.
 func (s Sources) LearnerReportData(ctx context.Context, learnerID string, o LearnerOptions) (LearnerReportData, error) {
-	now := time.Now
-	if s.Now != nil {
-		now = s.Now
-	}
 	user, err := s.People.User(ctx, learnerID)
 	if err != nil {
 		return LearnerReportData{}, err
 	}
-	data := LearnerReportData{GeneratedAt: now().UTC(), Learner: Person{Name: user.Name, Email: user.Email}}
+	data := LearnerReportData{GeneratedAt: s.now().UTC(), Learner: Person{Name: user.Name, Email: user.Email}}
 	if user.OrganisationID != nil {
 		org, err := s.People.Organisation(ctx, *user.OrganisationID)
 		if err != nil {
@@ -61,6 +71,9 @@ func (s Sources) LearnerReportData(ctx context.Context, learnerID string, o Lear
 		return LearnerReportData{}, fmt.Errorf("learner report of %s: %w", learnerID, err)
 	}
 	if data.Training, err = s.training(ctx, user.ID); err != nil {
+		return LearnerReportData{}, fmt.Errorf("learner report of %s: %w", learnerID, err)
+	}
+	if err := s.development(ctx, user.ID, data.GeneratedAt, &data); err != nil {
 		return LearnerReportData{}, fmt.Errorf("learner report of %s: %w", learnerID, err)
 	}
 	return data, nil

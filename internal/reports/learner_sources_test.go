@@ -17,6 +17,7 @@ import (
 	"github.com/academy-platform/academy/internal/assessment/instrument"
 	"github.com/academy-platform/academy/internal/courses"
 	"github.com/academy-platform/academy/internal/db/dbtest"
+	"github.com/academy-platform/academy/internal/development"
 	"github.com/academy-platform/academy/internal/errs"
 	"github.com/academy-platform/academy/internal/identity"
 	"github.com/academy-platform/academy/internal/reports/internal/pdftest"
@@ -43,18 +44,19 @@ func (c *testClock) Advance(d time.Duration) {
 
 // world is the stores over one database, seeded with the built-in content.
 type world struct {
-	t       *testing.T
+	t       testing.TB
 	ctx     context.Context
 	clock   *testClock
 	people  *identity.Store
 	asmt    *assessment.Store
 	courses *courses.Store
+	dev     *development.Store
 	content courses.Content
 	org     identity.Organisation
 	n       int
 }
 
-func newWorld(t *testing.T, gdb *gorm.DB) *world {
+func newWorld(t testing.TB, gdb *gorm.DB) *world {
 	t.Helper()
 	clk := &testClock{t: time.Date(2025, 6, 2, 9, 0, 0, 0, time.UTC)}
 	icfg := identity.DefaultConfig()
@@ -64,6 +66,9 @@ func newWorld(t *testing.T, gdb *gorm.DB) *world {
 	acfg.MinNormGroup = 3
 	w := &world{t: t, ctx: context.Background(), clock: clk, people: identity.NewStore(gdb, icfg),
 		asmt: assessment.NewStore(gdb, acfg), courses: courses.NewStore(gdb, courses.WithClock(clk.Now))}
+	dcfg := development.DefaultConfig()
+	dcfg.Now = clk.Now
+	w.dev = development.NewStore(gdb, dcfg, w.people, w.asmt, w.courses)
 	instruments, err := fs.Sub(seed.Files, "instruments")
 	if err != nil {
 		t.Fatal(err)
@@ -168,7 +173,7 @@ func (w *world) completeModule(u identity.User, i int, pass bool) {
 }
 
 func (w *world) sources() Sources {
-	return Sources{People: w.people, Assessments: w.asmt, Courses: w.courses, Now: w.clock.Now}
+	return Sources{People: w.people, Assessments: w.asmt, Courses: w.courses, Development: w.dev, Now: w.clock.Now}
 }
 
 // countQueries counts the SQL statements gdb runs while fn runs.

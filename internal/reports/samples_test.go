@@ -32,6 +32,16 @@ func TestWriteSamples(t *testing.T) {
 			t.Fatal(err)
 		}
 		write(t, filepath.Join(dir, "certificate-"+lang+".pdf"), cert)
+		cohort, err := r.CohortReport(sampleCohort(t), lang)
+		if err != nil {
+			t.Fatal(err)
+		}
+		write(t, filepath.Join(dir, "cohort-"+lang+".pdf"), cohort)
+		org, err := r.OrganisationReport(sampleOrganisation(t, 240), lang)
+		if err != nil {
+			t.Fatal(err)
+		}
+		write(t, filepath.Join(dir, "organisation-"+lang+".pdf"), org)
 	}
 	branded := data
 	branded.Organisation.Branding = &Branding{Name: "Talento Norte", Accent: "#0b6e4f", Logo: sampleLogo(t)}
