@@ -6,6 +6,7 @@ import (
 	"github.com/gofiber/fiber/v2"
 
 	"github.com/academy-platform/academy/internal/courses"
+	"github.com/academy-platform/academy/internal/development"
 	"github.com/academy-platform/academy/internal/identity"
 )
 
@@ -20,6 +21,12 @@ type cohortPage struct {
 	Stalled  []stalledLearner
 	// StalledDays is how many days without activity make a learner stalled.
 	StalledDays int
+	// Attention lists the learners who need their coach's attention, and why (coaches and
+	// admins); Events counts the cohort's attendance and follow-ups per recent or upcoming
+	// event of the organisation or of this cohort.
+	Attention []attentionRow
+	Events    []development.EventCount
+	EventDays int
 	// Candidates are the organisation's learners and coaches not yet in the cohort, for
 	// the add forms (administrators only).
 	LearnerCandidates []identity.User
@@ -51,6 +58,9 @@ func (h *Handler) cohortPage(c *fiber.Ctx, cohort identity.Cohort) (*cohortPage,
 	page.CanManage = authorize(c, identity.Manage, identity.CohortResource(cohort)) == nil
 	if authorize(c, identity.Coach, identity.CohortResource(cohort)) == nil {
 		if err := h.cohortProgress(c, page); err != nil {
+			return nil, err
+		}
+		if err := h.cohortDevelopment(c, page); err != nil {
 			return nil, err
 		}
 	}
@@ -152,6 +162,42 @@ func (h *Handler) cohortProgress(c *fiber.Ctx, page *cohortPage) error {
 	for _, row := range report.Rows {
 		if row.LastActivity == nil || row.LastActivity.Before(cutoff) {
 			page.Stalled = append(page.Stalled, stalledLearner{User: byID[row.UserID], LastActivity: row.LastActivity})
+		}
+	}
+	return nil
+}
+
+// attentionRow is a learner who needs attention, with the reasons.
+type attentionRow struct {
+	User identity.User
+	development.Attention
+}
+
+// cohortDevelopment fills in the learners who need attention (no activity for the stalled
+// period, goals overdue, self-assessment not started) and the cohort's event attendance.
+func (h *Handler) cohortDevelopment(c *fiber.Ctx, page *cohortPage) error {
+	ids := make([]string, 0, len(page.Members))
+	byID := map[string]identity.User{}
+	for _, u := range page.Members {
+		ids = append(ids, u.ID)
+		byID[u.ID] = u
+	}
+	attention, err := h.dev.NeedsAttention(ctx(c), ids, int(stalledAfter/(24*time.Hour)))
+	if err != nil {
+		return err
+	}
+	for _, a := range attention {
+		page.Attention = append(page.Attention, attentionRow{User: byID[a.UserID], Attention: a})
+	}
+	page.EventDays = recentEventDays
+	report, err := h.dev.AttendanceReport(ctx(c), page.Cohort.OrganisationID, ids,
+		time.Now().AddDate(0, 0, -recentEventDays), time.Time{})
+	if err != nil {
+		return err
+	}
+	for _, e := range report.Events {
+		if e.Event.CohortID == nil || *e.Event.CohortID == page.Cohort.ID {
+			page.Events = append(page.Events, e)
 		}
 	}
 	return nil

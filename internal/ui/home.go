@@ -13,6 +13,8 @@ type learnerHome struct {
 	Coaches map[string][]identity.User
 	Overall courses.Overall
 	Next    *courses.CatalogueEntry // the first module not completed yet
+	// Development: follow-up reminders and the events they are going to.
+	Development homeDevelopment
 }
 
 type coachHome struct {
@@ -68,17 +70,18 @@ func (h *Handler) Home(c *fiber.Ctx) error {
 			return err
 		}
 		home := learnerHome{Cohorts: cohorts, Coaches: coaches}
-		catalogue, err := h.courses.Catalogue(ctx(c), u.ID)
+		catalogue, overall, err := h.courses.CatalogueAndProgress(ctx(c), u.ID)
 		if err != nil {
 			return err
 		}
+		home.Overall = overall
 		for i := range catalogue {
 			if catalogue[i].Progress.CompletedAt == nil {
 				home.Next = &catalogue[i]
 				break
 			}
 		}
-		if home.Overall, err = h.courses.Progress(ctx(c), u.ID); err != nil {
+		if home.Development, err = h.homeDevelopment(c); err != nil {
 			return err
 		}
 		return h.site.Page(c, "home/learner", h.site.NewView(c, "home.title", home))

@@ -32,10 +32,14 @@ type personPage struct {
 	CanManage bool
 	IsSelf    bool
 	Link      string // a fresh invitation link, shown once when mail is not delivered
+	// Development is a learner's profile, plan, log and notes, for the learner and their
+	// coaches; nil for anyone else.
+	Development *learnerOverview
 }
 
 // Person shows one person: their role, status and cohorts. Administrators can deactivate,
-// reactivate and re-invite from here.
+// reactivate and re-invite from here. For a learner, the learner and their coaches also
+// see the development overview (profile, growth, 360 summary, goals, actions, notes).
 func (h *Handler) Person(c *fiber.Ctx) error {
 	u, err := h.person(c, "id", identity.View)
 	if err != nil {
@@ -62,7 +66,8 @@ func (h *Handler) personPage(c *fiber.Ctx, u identity.User) (*personPage, error)
 		return nil, err
 	}
 	page.CanManage = authorize(c, identity.Manage, res) == nil
-	return page, nil
+	page.Development, err = h.learnerOverview(c, u)
+	return page, err
 }
 
 // Deactivate stops a person from signing in and ends their sessions.

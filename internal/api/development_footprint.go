@@ -1,0 +1,71 @@
+package api
+
+import (
+	"net/http"
+
+	"github.com/gofiber/fiber/v2"
+
+	"github.com/academy-platform/academy/internal/development"
+	"github.com/academy-platform/academy/internal/development/footprint"
+	"github.com/academy-platform/academy/internal/web"
+)
+
+// Footprint is the digital-footprint self-check: its questions, in the caller's language,
+// and the learner's checks so far, newest first.
+type Footprint struct {
+	Version   int                          `json:"version"`
+	Checklist []FootprintQuestion          `json:"checklist"`
+	Checks    []development.FootprintCheck `json:"checks"`
+}
+
+// FootprintQuestion is one question of the checklist: yes_no questions are answered 0 or 1,
+// count questions with a whole number (full marks from Target on).
+type FootprintQuestion struct {
+	ID     string `json:"id"`
+	Kind   string `json:"kind"`
+	Weight int    `json:"weight"`
+	Target int    `json:"target,omitempty"`
+	Text   string `json:"text"`
+}
+
+type footprintInput struct {
+	Answers footprint.Answers `json:"answers"`
+}
+
+// FootprintChecks answers GET /api/v1/users/{id}/footprint.
+func (h *Handler) FootprintChecks(c *fiber.Ctx) error {
+	a, err := h.learnerFor(c, c.Params("id"))
+	if err != nil {
+		return err
+	}
+	checks, err := h.dev.FootprintHistory(ctx(c), a.Learner.ID)
+	if err != nil {
+		return err
+	}
+	lang := web.CurrentLocale(c).Lang
+	out := Footprint{Version: footprint.Version, Checks: checks}
+	for _, q := range footprint.Checklist() {
+		out.Checklist = append(out.Checklist, FootprintQuestion{ID: q.ID, Kind: string(q.Kind), Weight: q.Weight,
+			Target: q.Target, Text: q.Text.In(lang, web.Languages...)})
+	}
+	return c.JSON(out)
+}
+
+// SaveFootprint answers POST /api/v1/users/{id}/footprint with the scored check: only the
+// learner fills in their self-check. Every question must be answered; problems are
+// reported per question id.
+func (h *Handler) SaveFootprint(c *fiber.Ctx) error {
+	u, err := h.ownLearner(c, c.Params("id"))
+	if err != nil {
+		return err
+	}
+	var in footprintInput
+	if err := h.decode(c, &in); err != nil {
+		return err
+	}
+	check, err := h.dev.SaveFootprint(ctx(c), u.ID, u.ID, in.Answers)
+	if err != nil {
+		return err
+	}
+	return c.Status(http.StatusCreated).JSON(check)
+}
