@@ -14,6 +14,7 @@ import (
 	"github.com/academy-platform/academy/internal/errs"
 	"github.com/academy-platform/academy/internal/identity"
 	"github.com/academy-platform/academy/internal/mail"
+	"github.com/academy-platform/academy/internal/reportjobs"
 	"github.com/academy-platform/academy/internal/reports"
 	"github.com/academy-platform/academy/internal/web"
 )
@@ -28,9 +29,13 @@ type Deps struct {
 	// Reports draws the PDF reports from the data ReportSources reads.
 	Reports       *reports.Renderer
 	ReportSources reports.Sources
+	// Documents draws the downloadable reports with their organisation's branding.
+	Documents reportjobs.Documents
 	// Mail sends observer invitations; BaseURL makes the links in them.
 	Mail    mail.Sender
 	BaseURL string
+	// Site writes the observer invitation email, the same one the pages send.
+	Site *web.Site
 }
 
 // Handler holds what the API handlers need.
@@ -41,15 +46,18 @@ type Handler struct {
 	dev      *development.Store
 	reports  *reports.Renderer
 	sources  reports.Sources
+	docs     reportjobs.Documents
 	mail     mail.Sender
 	baseURL  string
+	site     *web.Site
 	validate *errs.Validator
 }
 
 // New returns the API handlers.
 func New(d Deps) *Handler {
 	return &Handler{ids: d.Identity, asmt: d.Assessment, courses: d.Courses, dev: d.Development,
-		reports: d.Reports, sources: d.ReportSources, mail: d.Mail, baseURL: d.BaseURL, validate: errs.NewValidator()}
+		reports: d.Reports, sources: d.ReportSources, docs: d.Documents, mail: d.Mail, baseURL: d.BaseURL, site: d.Site,
+		validate: errs.NewValidator()}
 }
 
 func ctx(c *fiber.Ctx) context.Context { return c.UserContext() }

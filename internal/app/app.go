@@ -5,7 +5,9 @@ package app
 
 import (
 	"context"
+	"database/sql"
 	"errors"
+	"fmt"
 	"io/fs"
 	"log/slog"
 	"net"
@@ -18,6 +20,7 @@ import (
 	"github.com/gofiber/fiber/v2/middleware/helmet"
 	"github.com/gofiber/fiber/v2/middleware/recover"
 	"github.com/gofiber/fiber/v2/middleware/requestid"
+	"github.com/riverqueue/river"
 	"gorm.io/gorm"
 
 	"github.com/academy-platform/academy/internal/api"
@@ -46,6 +49,10 @@ type App struct {
 	site     *web.Site
 	fiber    *fiber.App
 	staticFS http.FileSystem
+	// delivery is report downloads with branding and bulk report jobs, which jobs (River)
+	// runs.
+	delivery ui.Delivery
+	jobs     *river.Client[*sql.Tx]
 }
 
 // Build opens and migrates the database and wires everything. Close releases it.
@@ -55,6 +62,10 @@ func Build(ctx context.Context, cfg Config, log *slog.Logger) (*App, error) {
 		return nil, err
 	}
 	if _, err := db.Migrate(ctx, gdb); err != nil {
+		_ = db.Close(gdb)
+		return nil, err
+	}
+	if err := migrateJobs(ctx, gdb, log); err != nil {
 		_ = db.Close(gdb)
 		return nil, err
 	}
@@ -69,14 +80,16 @@ func build(ctx context.Context, cfg Config, log *slog.Logger, gdb *gorm.DB) (*Ap
 	idcfg := identity.DefaultConfig()
 	idcfg.SessionIdle, idcfg.SessionAbsolute, idcfg.InvitationTTL = cfg.SessionIdle, cfg.SessionAbsolute, cfg.InvitationTTL
 	ids := identity.NewStore(gdb, idcfg)
-	asmt := assessment.NewStore(gdb, assessment.Config{MinNormGroup: cfg.NormMinGroup})
+	acfg := assessment.DefaultConfig()
+	acfg.MinNormGroup = cfg.NormMinGroup
+	asmt := assessment.NewStore(gdb, acfg)
 	learning := courses.NewStore(gdb)
 	dev := development.NewStore(gdb, development.DefaultConfig(), ids, asmt, learning)
 	renderer, err := reports.New(reports.Options{})
 	if err != nil {
 		return nil, err
 	}
-	sources := reports.Sources{People: ids, Assessments: asmt, Courses: learning}
+	sources := reports.Sources{People: ids, Assessments: asmt, Courses: learning, Development: dev}
 	key, err := ids.SigningKey(ctx)
 	if err != nil {
 		return nil, err
@@ -94,7 +107,12 @@ func build(ctx context.Context, cfg Config, log *slog.Logger, gdb *gorm.DB) (*Ap
 		return nil, err
 	}
 	site := &web.Site{Catalog: catalog, Renderer: templates, Identity: ids, Log: log, CookieSecure: cfg.CookieSecure, SigningKey: key}
-	a := &App{cfg: cfg, log: log, db: gdb, ids: ids, asmt: asmt, courses: learning, dev: dev, reports: renderer, site: site, staticFS: http.FS(static)}
+	delivery, jobs, err := newDelivery(gdb, log, catalog, renderer, sources, ids)
+	if err != nil {
+		return nil, err
+	}
+	a := &App{cfg: cfg, log: log, db: gdb, ids: ids, asmt: asmt, courses: learning, dev: dev, reports: renderer, site: site, staticFS: http.FS(static),
+		delivery: delivery, jobs: jobs}
 	if _, err := a.loadContent(ctx); err != nil {
 		return nil, err
 	}
@@ -102,9 +120,9 @@ func build(ctx context.Context, cfg Config, log *slog.Logger, gdb *gorm.DB) (*Ap
 	a.middleware()
 	mailer := mail.New(cfg.SMTP, log)
 	pages := ui.New(ui.Deps{Site: site, Identity: ids, Assessment: asmt, Courses: learning, Development: dev,
-		Reports: renderer, ReportSources: sources, Mail: mailer, BaseURL: cfg.BaseURL, Log: log})
+		Reports: renderer, ReportSources: sources, Delivery: delivery, Mail: mailer, BaseURL: cfg.BaseURL, Log: log})
 	a.routes(pages, api.New(api.Deps{Identity: ids, Assessment: asmt, Courses: learning, Development: dev,
-		Reports: renderer, ReportSources: sources, Mail: mailer, BaseURL: cfg.BaseURL}))
+		Reports: renderer, ReportSources: sources, Documents: delivery.Documents, Mail: mailer, BaseURL: cfg.BaseURL, Site: site}))
 	return a, nil
 }
 
@@ -139,7 +157,11 @@ func (a *App) middleware() {
 		ReferrerPolicy:            "same-origin",
 		CrossOriginEmbedderPolicy: "unsafe-none",
 	}))
-	a.fiber.Use(compress.New())
+	// PDFs, PNGs and ZIPs are compressed already; compressing them again costs CPU for nothing.
+	a.fiber.Use(compress.New(compress.Config{Next: func(c *fiber.Ctx) bool {
+		p := c.Path()
+		return strings.HasSuffix(p, ".pdf") || strings.HasSuffix(p, ".png") || strings.HasSuffix(p, "/download")
+	}}))
 }
 
 // Handler exposes the HTTP handler, for tests.
@@ -189,6 +211,10 @@ func (a *App) Serve(ctx context.Context, ready func(addr string)) error {
 	if err != nil {
 		return err
 	}
+	if err := a.StartJobs(ctx); err != nil {
+		_ = ln.Close()
+		return fmt.Errorf("start background jobs: %w", err)
+	}
 	if ready != nil {
 		ready(ln.Addr().String())
 	}
@@ -197,12 +223,28 @@ func (a *App) Serve(ctx context.Context, ready func(addr string)) error {
 	go a.housekeeping(ctx)
 	select {
 	case err := <-errc:
+		a.stopJobsWithin(a.cfg.ShutdownGrace)
 		return err
 	case <-ctx.Done():
 	}
 	a.log.Info("shutting down", "grace", a.cfg.ShutdownGrace)
+	// Requests and running jobs share the grace period: jobs not done by then are
+	// cancelled, and River runs them again on the next instance that starts.
+	stopped := make(chan struct{})
+	go func() { a.stopJobsWithin(a.cfg.ShutdownGrace); close(stopped) }()
 	if err := a.fiber.ShutdownWithTimeout(a.cfg.ShutdownGrace); err != nil && !errors.Is(err, context.DeadlineExceeded) {
+		<-stopped
 		return err
 	}
+	<-stopped
 	return <-errc
+}
+
+// stopJobsWithin stops the background jobs, cancelling those still running after grace.
+func (a *App) stopJobsWithin(grace time.Duration) {
+	ctx, cancel := context.WithTimeout(context.Background(), grace)
+	defer cancel()
+	if err := a.StopJobs(ctx); err != nil {
+		a.log.Warn("stop background jobs", "err", err)
+	}
 }

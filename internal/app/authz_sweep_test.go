@@ -19,6 +19,8 @@ import (
 var publicRoutes = []string{
 	"GET /", "GET /login", "POST /login", "POST /logout", "POST /language",
 	"GET /invitations/:token", "POST /invitations/:token", "GET /healthz", "GET /readyz", "GET /api/openapi.yaml",
+	// An observer's link is the credential: anyone holding it answers (feedback360_test.go).
+	"GET /o/:token", "POST /o/:token", "POST /o/:token/answers/:item",
 }
 
 // allowedSameOrg lists, per role, the routes that role may use on another person's
@@ -26,11 +28,29 @@ var publicRoutes = []string{
 // is not their owner or member, and the coach coaches them. Every other route must be
 // refused. Routes without parameters act on the caller's own data and are not listed.
 var allowedSameOrg = map[identity.Role][]string{
-	identity.RoleLearner: {},
+	identity.RoleLearner: {"GET /orgs/:org/events",
+		// The organisation's logo and colours for the header, for all its people.
+		"GET /orgs/:org/logo.png", "GET /orgs/:org/brand.css"},
 	identity.RoleCoach: {
 		"GET /cohorts/:id", "GET /people/:id", "GET /api/v1/users/:id", "GET /api/v1/cohorts/:id",
 		"GET /assessments/:id/results", "GET /api/v1/assessments/:id/results", "GET /api/v1/instruments/:id/psychometrics",
 		"GET /instruments/:id/psychometrics",
+		// A coach asks for, follows and reads their learners' 360 feedback.
+		"GET /people/:id/observers", "POST /people/:id/observers", "POST /people/:id/observers/:observer/resend",
+		"POST /people/:id/observers/:observer/withdraw", "GET /people/:id/feedback", "GET /people/:id/recommendations",
+		// The same through the API, with the learner's plan, log, footprint and notes, and their
+		// cohort's events (development_api_test.go).
+		"GET /api/v1/users/:id/profile", "GET /api/v1/users/:id/observers", "POST /api/v1/users/:id/observers",
+		"DELETE /api/v1/observers/:id", "POST /api/v1/observers/:id/resend", "GET /api/v1/users/:id/goals", "GET /api/v1/goals/:id",
+		"POST /api/v1/goals/:id/comments", "GET /api/v1/users/:id/actions", "POST /api/v1/actions/:id/comments",
+		"GET /api/v1/users/:id/footprint", "GET /api/v1/users/:id/notes", "POST /api/v1/users/:id/notes", "GET /api/v1/events/:id",
+		// The pages: a learner's plan, log, footprint and notes, comments, and the organisation's events.
+		"GET /people/:id/plan", "POST /goals/:id/comments", "GET /people/:id/actions", "POST /actions/:id/comments",
+		"GET /people/:id/footprint", "POST /people/:id/notes", "GET /orgs/:org/events", "POST /orgs/:org/events", "GET /events/:id",
+		// Reports of their learners and cohorts (reports_http_test.go), and the header's branding.
+		"GET /people/:id/report.pdf", "GET /api/v1/users/:id/report.pdf", "GET /cohorts/:id/report.pdf",
+		"GET /api/v1/cohorts/:id/report.pdf", "GET /cohorts/:id/exports/:kind.csv",
+		"GET /orgs/:org/logo.png", "GET /orgs/:org/brand.css",
 	},
 	// Organisation admins may do everything inside their organisation, except act as
 	// another person: use their credentials or answer their questionnaires.
@@ -40,13 +60,25 @@ var allowedSameOrg = map[identity.Role][]string{
 		"!GET /api/v1/assessments/:id", "!PUT /api/v1/assessments/:id/answers/:item", "!POST /api/v1/assessments/:id/submit",
 		"!GET /quiz-attempts/:id", "!POST /quiz-attempts/:id/submit", "!POST /quiz-attempts/:id/answers/:question",
 		"!GET /quiz-attempts/:id/review", "!GET /api/v1/quiz-attempts/:id", "!PUT /api/v1/quiz-attempts/:id/answers/:question",
-		"!POST /api/v1/quiz-attempts/:id/submit"},
+		"!POST /api/v1/quiz-attempts/:id/submit",
+		// Only the learner writes their plan, log and footprint, and only learners attend events.
+		"!POST /api/v1/users/:id/goals", "!PATCH /api/v1/goals/:id", "!POST /api/v1/users/:id/actions",
+		"!POST /api/v1/users/:id/footprint", "!POST /api/v1/events/:id/attendance",
+		"!POST /people/:id/goals", "!POST /goals/:id", "!POST /people/:id/actions", "!POST /people/:id/footprint",
+		"!POST /events/:id/going", "!POST /events/:id/going/cancel", "!POST /events/:id/preparation", "!POST /events/:id/attended",
+		"!POST /follow-ups/:id/done"},
 }
 
 var paramPattern = regexp.MustCompile(`:[a-z]+`)
 
 type sweepIDs struct {
-	org, cohort, person, token, attempt, instrument, quizAttempt string
+	org, cohort, person, token, attempt, instrument, quizAttempt, observer string
+	// The learner's development records (developmentRecords in development_api_test.go).
+	goal, action, event string
+	// A follow-up reminder of the learner's (sweepFollowUp in development_pages_test.go).
+	followUp string
+	// A bulk report job of the organisation (sweepReportJob in reports_jobs_test.go).
+	reportJob string
 }
 
 // ownDataRoutes have parameters that name shared content (a module, a lesson), not
@@ -60,6 +92,8 @@ var ownDataRoutes = []string{
 	"GET /quizzes/:slug/stats",
 	"GET /api/v1/modules/:slug", "GET /api/v1/lessons/:id", "POST /api/v1/lessons/:id/complete",
 	"POST /api/v1/quizzes/:slug/attempts",
+	// The caller's own certificate of a module (reports_http_test.go).
+	"GET /modules/:slug/certificate.pdf",
 }
 
 // fill replaces the parameters of a route with the given resources. A route with a
@@ -100,6 +134,22 @@ func fill(t *testing.T, route string, ids sweepIDs) string {
 			return "customer-framework"
 		case p == ":cohort":
 			return ids.cohort
+		case p == ":observer":
+			return ids.observer
+		case p == ":id" && strings.Contains(route, "/observers/"):
+			return ids.observer
+		case p == ":id" && strings.Contains(route, "/goals/"):
+			return ids.goal
+		case p == ":id" && strings.Contains(route, "/actions/"):
+			return ids.action
+		case p == ":id" && strings.Contains(route, "/events/"):
+			return ids.event
+		case p == ":id" && strings.Contains(route, "/follow-ups/"):
+			return ids.followUp
+		case p == ":id" && strings.Contains(route, "/report-jobs/"):
+			return ids.reportJob
+		case p == ":kind":
+			return "scores"
 		}
 		t.Fatalf("authorization sweep: no resource for %s in route %s; teach fill() about it", p, route)
 		return ""
@@ -142,11 +192,16 @@ func TestAuthorizationSweep(t *testing.T) {
 		foreign := sweepIDs{org: orgID(t, s, "globex"), cohort: cohortID(t, s, "Business development"),
 			person: userID(t, s, "learner2@globex.example"), token: otherToken("learner3@globex.example"),
 			attempt: submittedAttempt(t, s, "learner2@globex.example"), instrument: customInstrument(t, s, "globex"),
-			quizAttempt: openQuizAttempt(t, s, "learner2@globex.example")}
+			quizAttempt: openQuizAttempt(t, s, "learner2@globex.example"), observer: observerInvitation(t, s, "learner2@globex.example")}
 		sameOrg := sweepIDs{org: orgID(t, s, "acme"), cohort: cohortID(t, s, "Liderazgo · primavera"),
 			person: userID(t, s, "learner8@acme.example"), token: otherToken("learner9@acme.example"),
 			attempt: submittedAttempt(t, s, "learner8@acme.example"), instrument: builtInInstrument(t, s, "networking-self"),
-			quizAttempt: openQuizAttempt(t, s, "learner8@acme.example")}
+			quizAttempt: openQuizAttempt(t, s, "learner8@acme.example"), observer: observerInvitation(t, s, "learner8@acme.example")}
+		foreign.goal, foreign.action, foreign.event = developmentRecords(t, s, "learner2@globex.example", "coach@globex.example", "Business development")
+		sameOrg.goal, sameOrg.action, sameOrg.event = developmentRecords(t, s, "learner8@acme.example", "coach@acme.example", "Liderazgo · primavera")
+		foreign.followUp = sweepFollowUp(t, s, "learner2@globex.example", "coach@globex.example")
+		sameOrg.followUp = sweepFollowUp(t, s, "learner8@acme.example", "coach@acme.example")
+		foreign.reportJob, sameOrg.reportJob = sweepReportJob(t, s, "globex"), sweepReportJob(t, s, "acme")
 		all := routes(s)
 		if len(all) < 20 {
 			t.Fatalf("only %d routes found", len(all))

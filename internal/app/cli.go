@@ -37,6 +37,7 @@ func commands() []command {
 		{"instruments", "instruments add FILE [--org SLUG]", "add an assessment instrument, or a new version of one", runInstruments},
 		{"responses", "responses import --instrument KEY[@VERSION] [--org SLUG] FILE.csv", "import assessment responses gathered elsewhere", runResponses},
 		{"psychometrics", "psychometrics --instrument KEY[@VERSION] [--org SLUG] [--format json|csv|text]", "print reliability statistics of an instrument", runPsychometrics},
+		{"report", "report learner|cohort|org|learners [flags] --out FILE", "write a report as PDF, or all learner reports as a ZIP", runReport},
 		{"loadtest", "loadtest --url URL [--learners N] [--concurrency C]", "simulate learners and coaches against a running server, then check the database", runLoadtest},
 		{"version", "version", "print the version", runVersion},
 	}
@@ -171,6 +172,9 @@ func runMigrate(ctx context.Context, env Env, args []string) error {
 	defer db.Close(gdb)
 	applied, err := db.Migrate(ctx, gdb)
 	if err != nil {
+		return err
+	}
+	if err := migrateJobs(ctx, gdb, cfg.Logger(os.Stderr)); err != nil {
 		return err
 	}
 	version, err := db.MigrationVersion(ctx, gdb)

@@ -5,7 +5,8 @@ import (
 	"time"
 )
 
-// housekeepingEvery is how often expired sessions and stale sign-in failures are removed.
+// housekeepingEvery is how often expired sessions, stale sign-in failures and expired
+// report ZIPs are removed.
 const housekeepingEvery = 30 * time.Minute
 
 // housekeeping removes expired rows until ctx ends. Every instance runs it; the deletes
@@ -31,5 +32,10 @@ func (a *App) tidy(ctx context.Context) {
 	}
 	if _, err := a.ids.DeleteStaleLoginFailures(ctx); err != nil {
 		a.log.Warn("delete stale sign-in failures", "err", err)
+	}
+	if n, err := a.delivery.Jobs.Tidy(ctx); err != nil {
+		a.log.Warn("delete expired report ZIPs", "err", err)
+	} else if n > 0 {
+		a.log.Info("deleted expired report ZIPs", "count", n)
 	}
 }

@@ -29,9 +29,11 @@ type Deps struct {
 	// Reports draws the PDF reports from the data ReportSources reads.
 	Reports       *reports.Renderer
 	ReportSources reports.Sources
-	Mail          mail.Sender
-	BaseURL       string
-	Log           *slog.Logger
+	// Delivery is report downloads with branding, and bulk report jobs.
+	Delivery Delivery
+	Mail     mail.Sender
+	BaseURL  string
+	Log      *slog.Logger
 }
 
 // Handler holds what the page handlers need.
@@ -43,6 +45,7 @@ type Handler struct {
 	dev     *development.Store
 	reports *reports.Renderer
 	sources reports.Sources
+	deliver Delivery
 	mail    mail.Sender
 	baseURL string
 	log     *slog.Logger
@@ -51,7 +54,7 @@ type Handler struct {
 // New returns the page handlers.
 func New(d Deps) *Handler {
 	return &Handler{site: d.Site, ids: d.Identity, asmt: d.Assessment, courses: d.Courses, dev: d.Development,
-		reports: d.Reports, sources: d.ReportSources, mail: d.Mail, baseURL: d.BaseURL, log: d.Log}
+		reports: d.Reports, sources: d.ReportSources, deliver: d.Delivery, mail: d.Mail, baseURL: d.BaseURL, log: d.Log}
 }
 
 func ctx(c *fiber.Ctx) context.Context { return c.UserContext() }
