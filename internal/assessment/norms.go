@@ -73,6 +73,12 @@ type DimensionNorm struct {
 // that dimension's group). The attempt itself is ranked whether or not it is its user's
 // latest. errs.ErrConflict while the attempt is open. It does not check who may see it.
 func (s *Store) Norms(ctx context.Context, attemptID string, g Group) (Norms, error) {
+	return s.norms(ctx, attemptID, g, s.groupScores)
+}
+
+// norms is Norms with the reference group's scores read by groupScores.
+func (s *Store) norms(ctx context.Context, attemptID string, g Group,
+	groupScores func(*gorm.DB, string, Group) (map[string][]float64, error)) (Norms, error) {
 	tx := s.conn(ctx)
 	a, err := s.attempt(tx, attemptID, "")
 	if err != nil {
@@ -85,7 +91,7 @@ func (s *Store) Norms(ctx context.Context, attemptID string, g Group) (Norms, er
 	if err != nil {
 		return Norms{}, err
 	}
-	group, err := s.groupScores(tx, a.InstrumentID, g)
+	group, err := groupScores(tx, a.InstrumentID, g)
 	if err != nil {
 		return Norms{}, err
 	}

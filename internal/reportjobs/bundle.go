@@ -42,6 +42,7 @@ func (d Documents) WriteBundle(ctx context.Context, w io.Writer, b Bundle) error
 		names[i] = d.FileName(b.Lang, "learner", u.Name, "pdf")
 	}
 	names = uniqueNames(names)
+	d.Sources = d.Sources.WithSharedNorms() // every report of the ZIP in the same norms, read once
 	zw := zip.NewWriter(w)
 	err = drawInOrder(ctx, len(b.Learners), b.Workers, func(ctx context.Context, i int) ([]byte, error) {
 		doc, err := d.learnerReport(ctx, b.Learners[i], b.Lang, brand)

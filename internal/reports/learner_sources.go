@@ -27,6 +27,18 @@ type Sources struct {
 	Development *development.Store
 	// Now is the clock of the report date; nil means time.Now.
 	Now func() time.Time
+	// norms, when set (WithSharedNorms), places every report's scores in the same
+	// reference-group data, read once.
+	norms *assessment.NormsSnapshot
+}
+
+// WithSharedNorms returns Sources whose learner reports read each reference group's
+// scores once and share them: for drawing the reports of a whole organisation or cohort
+// at one time (a bulk ZIP), where reading the organisation's scores for every report would
+// grow with the square of its size. Use the result for that one piece of work.
+func (s Sources) WithSharedNorms() Sources {
+	s.norms = s.Assessments.NormsSnapshot()
+	return s
 }
 
 // now is the Sources' clock.
@@ -112,7 +124,11 @@ func (s Sources) assessment(ctx context.Context, user identity.User, o LearnerOp
 	if err != nil {
 		return err
 	}
-	norms, err := s.Assessments.Norms(ctx, latest.ID, group)
+	normsOf := s.Assessments.Norms
+	if s.norms != nil {
+		normsOf = s.norms.Norms
+	}
+	norms, err := normsOf(ctx, latest.ID, group)
 	if err != nil {
 		return err
 	}
