@@ -18,8 +18,7 @@ type cohortPage struct {
 	// Progress is the learners × modules table, for the cohort's coaches and admins.
 	Progress *courses.LearnerReport
 	Names    map[string]string
-	Stalled  []stalledLearner
-	// StalledDays is how many days without activity make a learner stalled.
+	// StalledDays is how many days without any activity make a learner need attention.
 	StalledDays int
 	// Attention lists the learners who need their coach's attention, and why (coaches and
 	// admins); Events counts the cohort's attendance and follow-ups per recent or upcoming
@@ -135,12 +134,7 @@ func (h *Handler) changeCohort(c *fiber.Ctx, change func(cohortID string) error,
 // stalledAfter is how long without any activity before a learner needs attention.
 const stalledAfter = 14 * 24 * time.Hour
 
-type stalledLearner struct {
-	User         identity.User
-	LastActivity *time.Time // nil: never active
-}
-
-// cohortProgress fills the learners × modules table and the learners who have stalled.
+// cohortProgress fills the learners × modules table.
 func (h *Handler) cohortProgress(c *fiber.Ctx, page *cohortPage) error {
 	ids := make([]string, 0, len(page.Members))
 	page.Names = map[string]string{}
@@ -153,17 +147,6 @@ func (h *Handler) cohortProgress(c *fiber.Ctx, page *cohortPage) error {
 		return err
 	}
 	page.Progress = &report
-	page.StalledDays = int(stalledAfter / (24 * time.Hour))
-	cutoff := time.Now().Add(-stalledAfter)
-	byID := map[string]identity.User{}
-	for _, u := range page.Members {
-		byID[u.ID] = u
-	}
-	for _, row := range report.Rows {
-		if row.LastActivity == nil || row.LastActivity.Before(cutoff) {
-			page.Stalled = append(page.Stalled, stalledLearner{User: byID[row.UserID], LastActivity: row.LastActivity})
-		}
-	}
 	return nil
 }
 
@@ -182,7 +165,8 @@ func (h *Handler) cohortDevelopment(c *fiber.Ctx, page *cohortPage) error {
 		ids = append(ids, u.ID)
 		byID[u.ID] = u
 	}
-	attention, err := h.dev.NeedsAttention(ctx(c), ids, int(stalledAfter/(24*time.Hour)))
+	page.StalledDays = int(stalledAfter / (24 * time.Hour))
+	attention, err := h.dev.NeedsAttention(ctx(c), ids, page.StalledDays)
 	if err != nil {
 		return err
 	}
