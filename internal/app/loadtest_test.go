@@ -34,6 +34,15 @@ func TestLoadToolFindsNothingLost(t *testing.T) {
 				}
 				t.Fatalf("%d requests failed", n)
 			}
+			downloads := 0
+			for _, step := range stats.Summary(wall) {
+				if step.Step == "coach cohort report PDF" {
+					downloads = step.Count
+				}
+			}
+			if downloads == 0 {
+				t.Error("the coach downloaded no cohort report during the run")
+			}
 			res, err := loadtest.Check(ctx, s.App.DB(), def, out)
 			if err != nil {
 				t.Fatal(err)

@@ -44,7 +44,7 @@ type Outcome struct {
 }
 
 // Run simulates the learners (Concurrency at a time) while the coaches keep opening their
-// cohort page, and returns the statistics and what was acknowledged.
+// cohort page and downloading its report, and returns the statistics and what was acknowledged.
 func Run(ctx context.Context, cfg Config) (*Stats, *Outcome, time.Duration) {
 	stats := NewStats()
 	out := &Outcome{Answers: map[string]map[string]int{}, Submitted: map[string]bool{}}
@@ -125,13 +125,18 @@ func learnerFlow(cfg Config, acc Account, b *browser, rng *rand.Rand, out *Outco
 	_, _, _ = b.get("results", path+"/results", http.StatusOK)
 }
 
-// coachLoop keeps opening the cohort page until ctx ends.
+// coachLoop keeps opening the cohort page, and downloads the cohort report as PDF every
+// fifth time, until ctx ends.
 func coachLoop(ctx context.Context, cfg Config, acc Account, b *browser) {
 	if b.signIn(acc.Email, acc.Password) != nil {
 		return
 	}
-	for ctx.Err() == nil {
-		if _, _, err := b.get("coach cohort page", fmt.Sprintf("/cohorts/%s", cfg.CohortID), http.StatusOK); err != nil {
+	for i := 0; ctx.Err() == nil; i++ {
+		step, path := "coach cohort page", fmt.Sprintf("/cohorts/%s", cfg.CohortID)
+		if i%5 == 4 {
+			step, path = "coach cohort report PDF", fmt.Sprintf("/cohorts/%s/report.pdf", cfg.CohortID)
+		}
+		if _, _, err := b.get(step, path, http.StatusOK); err != nil {
 			time.Sleep(100 * time.Millisecond)
 		}
 	}
