@@ -21,11 +21,14 @@ type EventList struct {
 }
 
 // EventDetail is one event with the caller's attendance and the follow-ups they named
-// after it.
+// after it. Coaches and administrators also get Attendees: who of the people they follow
+// (a coach: the learners they coach; an administrator: everyone) goes and attended, by
+// name, with their follow-up counts; learners never get it.
 type EventDetail struct {
-	Event      development.Event       `json:"event"`
-	Attendance *development.Attendance `json:"attendance"`
-	FollowUps  []development.FollowUp  `json:"follow_ups"`
+	Event      development.Event           `json:"event"`
+	Attendance *development.Attendance     `json:"attendance"`
+	FollowUps  []development.FollowUp      `json:"follow_ups"`
+	Attendees  []development.EventAttendee `json:"attendees,omitzero"`
 }
 
 // AttendanceResult is the caller's attendance after a change; Entry and FollowUps are what
@@ -132,13 +135,18 @@ func (h *Handler) checkPublishCohort(c *fiber.Ctx, orgID, cohortID string) error
 	return nil
 }
 
-// GetEvent answers GET /api/v1/events/{id} with the caller's attendance and follow-ups.
+// GetEvent answers GET /api/v1/events/{id} with the caller's attendance and follow-ups,
+// and the attendees they follow for coaches and administrators.
 func (h *Handler) GetEvent(c *fiber.Ctx) error {
 	e, err := h.event(c)
 	if err != nil {
 		return err
 	}
-	userID := web.CurrentUser(c).ID
+	a, err := web.CurrentActor(c)
+	if err != nil {
+		return err
+	}
+	userID := a.UserID
 	// The event's own start time selects it (and any other event starting at the same
 	// instant) with the caller's attendance.
 	views, err := h.dev.Events(ctx(c), development.EventFilter{OrganisationID: e.OrganisationID,
@@ -159,6 +167,15 @@ func (h *Handler) GetEvent(c *fiber.Ctx) error {
 	for _, f := range followUps {
 		if f.EventID != nil && *f.EventID == e.ID {
 			out.FollowUps = append(out.FollowUps, f)
+		}
+	}
+	if a.Role != identity.RoleLearner {
+		people, err := h.dev.FollowedPeople(ctx(c), a)
+		if err != nil {
+			return err
+		}
+		if out.Attendees, err = h.dev.EventAttendees(ctx(c), e.ID, people); err != nil {
+			return err
 		}
 	}
 	return c.JSON(out)

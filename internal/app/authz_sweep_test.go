@@ -47,6 +47,8 @@ var allowedSameOrg = map[identity.Role][]string{
 		// The pages: a learner's plan, log, footprint and notes, comments, and the organisation's events.
 		"GET /people/:id/plan", "POST /goals/:id/comments", "GET /people/:id/actions", "POST /actions/:id/comments",
 		"GET /people/:id/footprint", "POST /people/:id/notes", "GET /orgs/:org/events", "POST /orgs/:org/events", "GET /events/:id",
+		// Editing an event of a cohort they coach, as they may publish one (event_edit_test.go).
+		"GET /events/:id/edit", "POST /events/:id/edit", "PATCH /api/v1/events/:id",
 		// Reports of their learners and cohorts (reports_http_test.go), and the header's branding.
 		"GET /people/:id/report.pdf", "GET /api/v1/users/:id/report.pdf", "GET /cohorts/:id/report.pdf",
 		"GET /api/v1/cohorts/:id/report.pdf", "GET /cohorts/:id/exports/:kind.csv",

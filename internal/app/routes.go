@@ -70,6 +70,8 @@ func (a *App) routes(pages *ui.Handler, apiv1 *api.Handler) {
 	v1.Post("/events", apiv1.CreateEvent)
 	v1.Get("/events/:id", apiv1.GetEvent)
 	v1.Post("/events/:id/attendance", apiv1.Attendance)
+	// Editing a published event, by the same rules as the pages.
+	v1.Patch("/events/:id", apiv1.UpdateEvent)
 	// Reports as PDF (?lang=es|en): a learner's, a cohort's, an organisation's.
 	v1.Get("/users/:id/report.pdf", apiv1.UserReport)
 	v1.Get("/cohorts/:id/report.pdf", apiv1.CohortReport)
@@ -163,6 +165,9 @@ func (a *App) routes(pages *ui.Handler, apiv1 *api.Handler) {
 	p.Post("/events/:id/preparation", auth, pages.SavePreparation)
 	p.Post("/events/:id/attended", auth, pages.MarkAttended)
 	p.Post("/follow-ups/:id/done", auth, pages.CompleteFollowUp)
+	// Editing a published event: its organisation's administrators, and coaches for the organisation or the cohorts they coach.
+	p.Get("/events/:id/edit", auth, pages.EditEventForm)
+	p.Post("/events/:id/edit", auth, pages.UpdateEvent)
 
 	// 360 feedback of a learner (observers, results, recommendations) and the observers' public link pages.
 	p.Get("/people/:id/observers", auth, pages.Observers)

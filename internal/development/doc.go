@@ -34,6 +34,9 @@
 //     (identity.View to read their plan, log, results; identity.Coach to comment, to write
 //     or read coach notes) before calling. Private coach notes are returned by CoachNotes
 //     only; the learner's view is SharedNotes.
+//   - An attendee's preparation (pitch, person to help, need to express) is returned to
+//     that attendee only (Attendance, through their own calls and EventFilter.UserID);
+//     coaches and administrators get names and counts (EventAttendees), never preparation.
 //   - Lists and reports run a fixed number of queries, whatever the number of rows or
 //     people (no N+1).
 //   - Times are UTC. Calendar days (due days, action days) are time.Time at 00:00 UTC and
@@ -57,6 +60,9 @@
 //	dev.SaveFootprint(ctx, user.ID, user.ID, footprint.Answers{…})
 //	ev, _ := dev.CreateEvent(ctx, coach.ID, orgID, development.EventInput{…})
 //	dev.MarkGoing(ctx, user.ID, ev.ID); dev.SavePreparation(…); dev.MarkAttended(…)
+//	dev.UpdateEvent(ctx, coach.ID, ev.ID, in)             // in starts from ev.Input()
+//	people, _ := dev.FollowedPeople(ctx, actor)           // a coach's learners; nil: everyone
+//	dev.EventAttendees(ctx, ev.ID, people)                // names and counts, no preparation
 //	dev.FollowUps(ctx, user.ID, true)                     // the home page's reminders
 //	dev.NeedsAttention(ctx, memberIDs, 14)
 package development

@@ -82,6 +82,17 @@ type EventInput struct {
 	CohortID    string     `form:"cohort_id" json:"cohort_id" validate:"omitempty,uuid"`
 }
 
+// Input returns the input that describes the event as it is: the starting point of an
+// edit, where what is not changed keeps its value.
+func (e Event) Input() EventInput {
+	in := EventInput{Title: e.Title, StartsAt: e.StartsAt, EndsAt: e.EndsAt, Place: e.Place, OnlineURL: e.OnlineURL,
+		Organiser: e.Organiser, Dimensions: append([]string{}, e.Dimensions...), Preparation: e.Preparation}
+	if e.CohortID != nil {
+		in.CohortID = *e.CohortID
+	}
+	return in
+}
+
 // check validates the input for an event of orgID. Codes beyond the struct tags: place
 // "required" (neither place nor link), online_url "url" (not an absolute http(s) address),
 // ends_at "after_start", cohort_id "unknown", dimensions "unknown_dimension".

@@ -1,6 +1,7 @@
 package development_test
 
 import (
+	"encoding/json"
 	"testing"
 	"time"
 
@@ -189,4 +190,42 @@ func TestEventAttendance(t *testing.T) {
 			t.Fatalf("Ana's events = %+v", views)
 		}
 	})
+}
+
+// TestEventInputKeepsTheEvent: an event's Input publishes it again as it is, the starting
+// point of an edit.
+func TestEventInputKeepsTheEvent(t *testing.T) {
+	dbtest.Each(t, func(t *testing.T, gdb *gorm.DB) {
+		f := newFixture(t, gdb)
+		coach := f.coach("Carla")
+		sales := f.cohort("Sales", coach)
+		in := eventInput()
+		in.EndsAt, in.OnlineURL, in.CohortID = ptr(in.StartsAt.Add(2*time.Hour)), "https://meet.example.com/x", sales.ID
+		e, err := f.dev.CreateEvent(f.ctx, coach.ID, f.org.ID, in)
+		wantIs(t, err, nil)
+		f.clock.Advance(time.Hour)
+		again, err := f.dev.UpdateEvent(f.ctx, coach.ID, e.ID, e.Input())
+		wantIs(t, err, nil)
+		if !again.UpdatedAt.After(e.UpdatedAt) {
+			t.Fatalf("updated at %v, before %v", again.UpdatedAt, e.UpdatedAt)
+		}
+		again.UpdatedAt = e.UpdatedAt
+		if got, want := asJSON(t, again), asJSON(t, e); got != want {
+			t.Fatalf("after an unchanged edit: %s, want %s", got, want)
+		}
+		wide := e.Input()
+		wide.CohortID = ""
+		if e, _ = f.dev.UpdateEvent(f.ctx, coach.ID, e.ID, wide); e.CohortID != nil {
+			t.Fatalf("still for a cohort: %+v", e)
+		}
+	})
+}
+
+func asJSON(t *testing.T, v any) string {
+	t.Helper()
+	data, err := json.Marshal(v)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(data)
 }

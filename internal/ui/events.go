@@ -3,7 +3,6 @@ package ui
 import (
 	"fmt"
 	"slices"
-	"strings"
 	"time"
 
 	"github.com/gofiber/fiber/v2"
@@ -28,10 +27,9 @@ type eventsPage struct {
 	Upcoming     []eventItem
 	Recent       []eventItem // over, newest first
 	RecentDays   int
-	// Publish: the reader publishes events and sees attendance; Cohorts are the cohorts
-	// they may publish an event for.
+	// Publish: the reader publishes events (with Form) and sees attendance.
 	Publish bool
-	Cohorts []identity.CohortSummary
+	Form    eventForm
 }
 
 // Events lists an organisation's upcoming and recent events. Learners see the events of
@@ -71,7 +69,7 @@ func (h *Handler) eventsPage(c *fiber.Ctx, org identity.Organisation) (any, erro
 		if counts, err = h.countsByEvent(c, org.ID, scope, from, time.Time{}); err != nil {
 			return nil, err
 		}
-		if page.Cohorts, err = h.publishCohorts(c, org.ID); err != nil {
+		if page.Form, err = h.newEventForm(c, org.ID, dims, "/orgs/"+org.ID+"/events", "events.publish_submit"); err != nil {
 			return nil, err
 		}
 	}
@@ -114,58 +112,4 @@ func (h *Handler) CreateEvent(c *fiber.Ctx) error {
 		}
 	}
 	return h.refill(c, "events/list", "events.title", func() (any, error) { return h.eventsPage(c, org) }, values, err)
-}
-
-// eventInput reads the publish form. Start and end are written as a datetime-local input
-// sends them (2026-03-02T18:30) and taken as UTC; a malformed one is a validation error,
-// as is a cohort the person may not publish for.
-func (h *Handler) eventInput(c *fiber.Ctx, orgID string) (development.EventInput, map[string]string, error) {
-	form := formValues(c)
-	in := development.EventInput{Title: c.FormValue("title"), Place: c.FormValue("place"), OnlineURL: c.FormValue("online_url"),
-		Organiser: c.FormValue("organiser"), Dimensions: form["dimensions"], Preparation: c.FormValue("preparation"),
-		CohortID: strings.TrimSpace(c.FormValue("cohort_id"))}
-	values := map[string]string{"title": in.Title, "starts_at": c.FormValue("starts_at"), "ends_at": c.FormValue("ends_at"),
-		"place": in.Place, "online_url": in.OnlineURL, "organiser": in.Organiser, "preparation": in.Preparation, "cohort_id": in.CohortID}
-	for _, d := range in.Dimensions {
-		values["dimensions."+d] = d
-	}
-	problems := &errs.ValidationError{}
-	start, ok := parseMoment(values["starts_at"])
-	if !ok {
-		problems.Fields = append(problems.Fields, errs.FieldError{Field: "starts_at", Code: "datetime"})
-	}
-	in.StartsAt = start
-	if end, ok := parseMoment(values["ends_at"]); !ok {
-		problems.Fields = append(problems.Fields, errs.FieldError{Field: "ends_at", Code: "datetime"})
-	} else if !end.IsZero() {
-		in.EndsAt = &end
-	}
-	if in.CohortID != "" {
-		cohorts, err := h.publishCohorts(c, orgID)
-		if err != nil {
-			return in, values, err
-		}
-		if !slices.ContainsFunc(cohorts, func(co identity.CohortSummary) bool { return co.ID == in.CohortID }) {
-			problems.Fields = append(problems.Fields, errs.FieldError{Field: "cohort_id", Code: "unknown"})
-		}
-	}
-	if len(problems.Fields) > 0 {
-		return in, values, problems
-	}
-	return in, values, nil
-}
-
-// parseMoment reads a datetime-local value (2026-03-02T18:30, seconds optional) as UTC;
-// "" is the zero time. ok is false for anything else.
-func parseMoment(value string) (t time.Time, ok bool) {
-	value = strings.TrimSpace(value)
-	if value == "" {
-		return time.Time{}, true
-	}
-	for _, layout := range []string{"2006-01-02T15:04", "2006-01-02T15:04:05"} {
-		if t, err := time.ParseInLocation(layout, value, time.UTC); err == nil {
-			return t, true
-		}
-	}
-	return time.Time{}, false
 }

@@ -1,7 +1,6 @@
 package ui
 
 import (
-	"slices"
 	"time"
 
 	"github.com/gofiber/fiber/v2"
@@ -38,16 +37,11 @@ func (h *Handler) eventScope(c *fiber.Ctx) (eventScope, error) {
 	case !publishes(a.Role):
 		return eventScope{Cohorts: append([]string{}, a.MemberOf...)}, nil
 	case a.Role == identity.RoleCoach:
-		members, err := h.ids.MemberIDsOf(ctx(c), a.CoachesIn)
+		people, err := h.dev.FollowedPeople(ctx(c), a)
 		if err != nil {
 			return eventScope{}, err
 		}
-		people := []string{}
-		for _, ids := range members {
-			people = append(people, ids...)
-		}
-		slices.Sort(people)
-		return eventScope{Cohorts: append(append([]string{}, a.CoachesIn...), a.MemberOf...), People: slices.Compact(people), Publish: true}, nil
+		return eventScope{Cohorts: append(append([]string{}, a.CoachesIn...), a.MemberOf...), People: people, Publish: true}, nil
 	}
 	return eventScope{Publish: true}, nil
 }

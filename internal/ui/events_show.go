@@ -27,6 +27,11 @@ type eventPage struct {
 	// Everyone: the counts are over the whole organisation (administrators), not over the
 	// learners the reader coaches.
 	Everyone bool
+	// Attendees: who of the same people goes and attended, by name (coaches and
+	// administrators; never their preparation).
+	Attendees []development.EventAttendee
+	// CanEdit: the reader may change the event (see mayEditEvent).
+	CanEdit bool
 }
 
 // Going reports whether the learner said they are going.
@@ -83,6 +88,10 @@ func (h *Handler) eventPage(c *fiber.Ctx, e development.Event, failed string) (a
 	}
 	count := counts[e.ID]
 	page.Counts, page.Everyone = &count, scope.People == nil
+	if page.Attendees, err = h.dev.EventAttendees(ctx(c), e.ID, scope.People); err != nil {
+		return nil, err
+	}
+	page.CanEdit = mayEditEvent(c, e) == nil
 	return page, nil
 }
 
