@@ -138,7 +138,7 @@ func sampleOrganisation(t testing.TB, n int) OrganisationReportData {
 	var cohorts []cohortGroup
 	at := 0
 	for i, size := range sizes {
-		g := cohortGroup{name: names[i]}
+		g := cohortGroup{id: fmt.Sprintf("c%d", i), name: names[i]}
 		for range size {
 			g.members = append(g.members, facts[at%n].user.ID)
 			at++
@@ -148,6 +148,7 @@ func sampleOrganisation(t testing.TB, n int) OrganisationReportData {
 	data := organisationData(inst, facts, cohorts)
 	data.GeneratedAt = fixedNow
 	data.Organisation = Organisation{Name: "Consultora Ibérica de Talento y Desarrollo, S.L."}
+	data.Events = sampleEvents(facts, cohorts)
 	rel := &ReliabilityAppendix{Version: inst.Version, Attempts: n * 2, ScaleMin: inst.ScaleMin, ScaleMax: inst.ScaleMax}
 	for k, d := range inst.Dimensions {
 		r := DimensionReliability{Slug: d.Slug, Items: 9, N: n * 2 * 9 / 10, Shown: true,

@@ -331,16 +331,43 @@ func TestSourcesGroupQueries(t *testing.T) {
 				t.Errorf("%s: %d queries for 2 learners, %d for 9", name, ns, nl)
 			}
 		}
+		// Events with attendance and follow-ups: one held before the first count; one more
+		// held, for the new cohort, and one upcoming before the second.
+		coach := w.coach("Irene Beltrán")
+		held := func(cohort *identity.Cohort, people []identity.User) {
+			e := w.event(coach, "Desayuno", w.clock.Now().Add(time.Hour), cohort)
+			w.going(e, people...)
+			w.clock.Advance(2 * time.Hour)
+			for i, u := range people {
+				w.attended(u, e, i%3, min(i%2, i%3))
+			}
+		}
+		held(nil, append(append([]identity.User{}, small...), large[:4]...))
+		events := func() error {
+			_, err := src.organisationEvents(w.ctx, w.org.ID, append(append([]identity.User{}, small...), large...),
+				[]cohortGroup{{id: cs.ID, members: userIDs(small)}, {id: cl.ID, members: userIDs(large)}}, w.clock.Now())
+			return err
+		}
+		eventsBefore := count(events)
+		_, _ = src.OrganisationReportData(w.ctx, w.org.ID) // the clock moved: the reliability is checked again once
 		before := count(func() error { _, err := src.OrganisationReportData(w.ctx, w.org.ID); return err })
 		more := w.learners("Carlos", 7)
-		w.cohort("Otro", more...)
+		other := w.cohort("Otro", more...)
 		w.importSelf(more, func(i, k int) int { return 2 })
 		w.importSelf(more, func(i, k int) int { return 3 })
+		held(&other, more)
+		w.going(w.event(coach, "Foro", w.clock.Now().AddDate(0, 0, 9), nil), append(append([]identity.User{}, more[:3]...), large[5:]...)...)
 		_, _ = src.OrganisationReportData(w.ctx, w.org.ID) // the reliability changed: recompute it once
 		after := count(func() error { _, err := src.OrganisationReportData(w.ctx, w.org.ID); return err })
-		t.Logf("organisation report: %d queries", after)
+		t.Logf("organisation report: %d queries, %d of them for the events", after, eventsBefore)
 		if before != after {
-			t.Errorf("organisation report: %d queries for 11 learners in 2 cohorts, %d for 18 in 3", before, after)
+			t.Errorf("organisation report: %d queries for 11 learners in 2 cohorts and 1 event, %d for 18 in 3 and 3", before, after)
+		}
+		// The events section: AttendanceReport's three queries (the counter also sees the two
+		// subqueries it builds) and AttendanceByPerson's two, whatever the events and cohorts.
+		const eventQueries = 7
+		if eventsAfter := count(events); eventsBefore != eventQueries || eventsAfter != eventQueries {
+			t.Errorf("events section: %d queries for 1 event, %d for 3, want %d", eventsBefore, eventsAfter, eventQueries)
 		}
 	})
 }

@@ -22,6 +22,8 @@ type OrganisationReportData struct {
 	Strengths, Gaps []string
 	// Cohorts are the organisation's cohorts, by name.
 	Cohorts []CohortBreakdown
+	// Events are the learners' attendance at the organisation's professional events.
+	Events OrganisationEvents
 	// Reliability is the appendix; nil without an instrument.
 	Reliability *ReliabilityAppendix
 }

@@ -3,8 +3,9 @@ package reports
 // OrganisationReport draws the organisation competency report for its administrators in
 // lang ("es" or "en"; "" is Spanish): cover, participation, results per dimension with
 // strengths and gaps, results per cohort, change between first and latest
-// self-assessments, and an appendix with the reliability statistics. It shows aggregates
-// only, as the data carries them (see OrganisationReportData).
+// self-assessments, attendance at professional events, and an appendix with the
+// reliability statistics. It shows aggregates only, as the data carries them (see
+// OrganisationReportData).
 func (r *Renderer) OrganisationReport(d OrganisationReportData, lang string) ([]byte, error) {
 	b, err := r.drawOrganisationReport(d, lang)
 	if err != nil {
@@ -33,6 +34,9 @@ func (r *Renderer) drawOrganisationReport(data OrganisationReportData, lang stri
 	if data.MinGroupSize == 0 {
 		data.MinGroupSize = MinGroupSize
 	}
+	if data.Events.From.IsZero() {
+		data.Events.From = data.GeneratedAt.AddDate(0, -EventMonths, 0)
+	}
 	or := &organisationReport{builder: b, data: data}
 	or.cover()
 	b.d.OnPageStart(b.runningHeader(b.T("org.header", "name", data.Organisation.Name), b.brand.Name))
@@ -40,6 +44,7 @@ func (r *Renderer) drawOrganisationReport(data OrganisationReportData, lang stri
 	or.results()
 	or.cohorts()
 	or.change()
+	or.events()
 	or.reliability()
 	b.footers(b.T("org.footer", "brand", b.brand.Name))
 	return b, nil

@@ -13,7 +13,8 @@ import (
 // distribution of the learners' latest scores per dimension, the change from their first
 // to their latest self-assessment (with the share of reliable improvements, as Growth
 // computes them), strengths and gaps, the same per cohort, and the reliability of the
-// instrument over the organisation's attempts (as the psychometrics page computes it).
+// instrument over the organisation's attempts (as the psychometrics page computes it), and
+// the learners' attendance at the organisation's professional events (OrganisationEvents).
 // Results over fewer than MinGroupSize people are left out, cohorts of fewer learners are
 // not broken out, and a cohort's result is also left out when the rest of the
 // organisation is fewer than MinGroupSize people. It needs Sources.Development.
@@ -40,16 +41,20 @@ func (s Sources) OrganisationReportData(ctx context.Context, orgID string) (Orga
 	if err != nil {
 		return OrganisationReportData{}, err
 	}
-	inst, facts, err := s.groupFacts(ctx, org.ID, learnersOnly(people))
+	learners := learnersOnly(people)
+	inst, facts, err := s.groupFacts(ctx, org.ID, learners)
 	if err != nil {
 		return OrganisationReportData{}, fmt.Errorf("organisation report of %s: %w", org.ID, err)
 	}
 	groups := make([]cohortGroup, len(cohorts))
 	for i, c := range cohorts {
-		groups[i] = cohortGroup{name: c.Name, members: members[c.ID]}
+		groups[i] = cohortGroup{id: c.ID, name: c.Name, members: members[c.ID]}
 	}
 	data := organisationData(inst, facts, groups)
 	data.GeneratedAt, data.Organisation = s.now().UTC(), Organisation{Name: org.Name}
+	if data.Events, err = s.organisationEvents(ctx, org.ID, learners, groups, data.GeneratedAt); err != nil {
+		return OrganisationReportData{}, fmt.Errorf("organisation report of %s: %w", org.ID, err)
+	}
 	if inst != nil {
 		if data.Reliability, err = s.reliabilityAppendix(ctx, org.ID, inst, data.Participation.Assessed); err != nil {
 			return OrganisationReportData{}, fmt.Errorf("organisation report of %s: %w", org.ID, err)
@@ -58,10 +63,10 @@ func (s Sources) OrganisationReportData(ctx context.Context, orgID string) (Orga
 	return data, nil
 }
 
-// cohortGroup is a cohort's name and the ids of its learners.
+// cohortGroup is a cohort's id, name and the ids of its learners.
 type cohortGroup struct {
-	name    string
-	members []string
+	id, name string
+	members  []string
 }
 
 // organisationData aggregates the learners' facts into the organisation report, under
