@@ -23,8 +23,8 @@ func (or *organisationReport) participation() {
 	or.h2(or.T("org.participation.by_cohort"), 30)
 	or.note(or.T("org.participation.note", "weeks", or.f.Int(p.ActionWeeks), "min", or.f.Int(data.MinGroupSize)))
 	t := th.table("participation",
-		pdf.Column{Title: or.T("org.col_group"), Width: 40},
-		pdf.Column{Title: or.T("org.col_learners"), Width: 17, Align: pdf.AlignRight},
+		pdf.Column{Title: or.T("org.col_group"), Width: 36},
+		pdf.Column{Title: or.T("org.col_learners"), Width: 21, Align: pdf.AlignRight},
 		pdf.Column{Title: or.T("org.col_assessed"), Width: 26, Align: pdf.AlignRight},
 		pdf.Column{Title: or.T("org.col_reassessed"), Width: 23, Align: pdf.AlignRight},
 		pdf.Column{Title: or.T("org.col_progress"), Width: 20, Align: pdf.AlignRight},
