@@ -10,7 +10,7 @@ import (
 )
 
 // The message tables: one YAML file per language, a flat map from key to text. Texts may
-// hold {placeholders}; keys ending in .one / .other are the singular and plural of a
+// hold {named} values; keys ending in .one / .other are the singular and plural of a
 // counted text.
 //
 //go:embed messages/*.yaml
