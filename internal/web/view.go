@@ -1,6 +1,9 @@
 package web
 
 import (
+	"net/url"
+	"strings"
+
 	"github.com/gofiber/fiber/v2"
 
 	"github.com/academy-platform/academy/internal/errs"
@@ -11,9 +14,25 @@ func (s *Site) NewView(c *fiber.Ctx, titleKey string, data any) *View {
 	lo := CurrentLocale(c)
 	token, _ := c.Locals(localCSRF).(string)
 	return &View{
-		Locale: lo, User: CurrentUser(c), CSRF: token, Path: c.Path(), Title: lo.T(titleKey),
+		Locale: lo, User: CurrentUser(c), CSRF: token, Path: pagePath(c), Title: lo.T(titleKey),
 		Notice: noticeFor(lo, c.Query("done")), Data: data, Languages: Languages,
 	}
+}
+
+// pagePath is the page a view stands for: the one the menu marks as current and the
+// language switch returns to. It is the request's path, except for a page shown in answer
+// to a form (re-rendered with the form's errors), whose path may not answer a GET (POST
+// /people/{id}/goals shows the plan): then it is the page the form was sent from, as the
+// same-origin Referer gives it.
+func pagePath(c *fiber.Ctx) string {
+	if c.Method() == fiber.MethodGet || c.Method() == fiber.MethodHead {
+		return c.Path()
+	}
+	ref, err := url.Parse(string(c.Request().Header.Referer()))
+	if err != nil || ref.Host != string(c.Request().Host()) || !strings.HasPrefix(ref.Path, "/") {
+		return c.Path()
+	}
+	return ref.Path
 }
 
 // noticeFor translates an allow-listed confirmation passed after a redirect (?done=key).
