@@ -73,7 +73,7 @@ func (h *Handler) UpdateGoal(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	if err := a.requireSelf(); err != nil {
+	if err := a.RequireSelf(); err != nil {
 		return err
 	}
 	var in development.GoalPatch
@@ -94,7 +94,7 @@ func (h *Handler) CommentOnGoal(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	if err := a.requireCoach(); err != nil {
+	if err := a.RequireCoach(); err != nil {
 		return err
 	}
 	var in development.CommentInput

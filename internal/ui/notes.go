@@ -15,7 +15,7 @@ func (h *Handler) AddNote(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	if err := a.requireCoach(); err != nil {
+	if err := a.RequireCoach(); err != nil {
 		return err
 	}
 	in := development.NoteInput{Body: c.FormValue("body"), Shared: c.FormValue("shared") == "1"}

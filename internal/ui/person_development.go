@@ -1,25 +1,14 @@
 package ui
 
 import (
-	"fmt"
-
 	"github.com/gofiber/fiber/v2"
 
-	"github.com/academy-platform/academy/internal/errs"
 	"github.com/academy-platform/academy/internal/identity"
 	"github.com/academy-platform/academy/internal/web"
 )
 
-// learnerAccess is what the signed-in person may do with a learner's development records
-// (plan, action log, footprint checks, notes): the learner writes them; the learner's
-// coaches and their organisation's administrators read them and comment.
-type learnerAccess struct {
-	Learner identity.User
-	// Self: the viewer is the learner.
-	Self bool
-	// CanCoach: the viewer coaches the learner or administers their organisation.
-	CanCoach bool
-}
+// learnerAccess is web.LearnerAccess: the same rules as the API.
+type learnerAccess = web.LearnerAccess
 
 // learnerFor loads the learner with the given id if the signed-in person may see their
 // development records: themself, their coaches, their organisation's administrators.
@@ -34,28 +23,7 @@ func (h *Handler) learnerFor(c *fiber.Ctx, learnerID string) (learnerAccess, err
 
 // accessTo is learnerFor for a person loaded already.
 func (h *Handler) accessTo(c *fiber.Ctx, u identity.User) (learnerAccess, error) {
-	res, err := h.ids.UserResource(ctx(c), u)
-	if err != nil {
-		return learnerAccess{}, err
-	}
-	if err := authorize(c, identity.View, res); err != nil {
-		return learnerAccess{}, err
-	}
-	a := learnerAccess{Learner: u, Self: web.CurrentUser(c).ID == u.ID}
-	a.CanCoach = !a.Self && authorize(c, identity.Coach, res) == nil
-	if u.Role != identity.RoleLearner || (!a.Self && !a.CanCoach) {
-		return learnerAccess{}, fmt.Errorf("development records of %s: %w", u.ID, errs.ErrNotFound)
-	}
-	return a, nil
-}
-
-// requireCoach refuses, with errs.ErrForbidden, a viewer who may see the learner's records
-// but does not coach them (the learner themself).
-func (a learnerAccess) requireCoach() error {
-	if !a.CanCoach {
-		return fmt.Errorf("only the learner's coaches may do this: %w", errs.ErrForbidden)
-	}
-	return nil
+	return web.AccessToLearner(c, h.ids, u)
 }
 
 // dimensionOption is a dimension as forms and tables show it.

@@ -189,7 +189,7 @@ func (h *Handler) CommentOnGoal(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	if err := a.requireCoach(); err != nil {
+	if err := a.RequireCoach(); err != nil {
 		return err
 	}
 	in := development.CommentInput{Body: c.FormValue("body")}
