@@ -28,7 +28,8 @@ FUZZ_TARGETS := \
 	./internal/assessment:FuzzParseResponses \
 	./internal/assessment/instrument:FuzzParse \
 	./internal/courses:FuzzLoadQuiz \
-	./internal/api:FuzzDecodeStrict
+	./internal/api:FuzzDecodeStrict \
+	./internal/badges/jcs:FuzzCanonicalize
 FUZZTIME ?= 30s
 
 ## fuzz: run each fuzz target for FUZZTIME (default 30s)

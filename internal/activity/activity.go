@@ -42,7 +42,7 @@ type Event struct {
 	// Score is set for quizzes and assessments.
 	Score *Score
 	// Dimensions holds per-dimension scores of an assessment (dimension key → score on
-	// the instrument's scale).
+	// Academy's 0–100 reporting scale, as in Score.Raw).
 	Dimensions map[string]float64
 }
 

@@ -6,6 +6,7 @@ import (
 	"github.com/gofiber/fiber/v2"
 
 	"github.com/academy-platform/academy/internal/assessment"
+	"github.com/academy-platform/academy/internal/errs"
 	"github.com/academy-platform/academy/internal/web"
 )
 
@@ -61,7 +62,7 @@ func (h *Handler) results(c *fiber.Ctx, attemptID string) error {
 		return h.ids.CohortPeers(ctx(c), userID)
 	})
 	if err != nil {
-		return err
+		return errs.InQuery(err)
 	}
 	norms, err := h.asmt.Norms(ctx(c), attemptID, group)
 	if err != nil {

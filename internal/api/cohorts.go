@@ -5,6 +5,7 @@ import (
 
 	"github.com/gofiber/fiber/v2"
 
+	"github.com/academy-platform/academy/internal/errs"
 	"github.com/academy-platform/academy/internal/identity"
 	"github.com/academy-platform/academy/internal/web"
 )
@@ -27,9 +28,10 @@ type CohortDetail struct {
 	Coaches []User `json:"coaches"`
 }
 
-// CohortList is the answer of GET /api/v1/cohorts.
+// CohortList is the answer of GET /api/v1/cohorts: one page of the cohorts.
 type CohortList struct {
-	Cohorts []Cohort `json:"cohorts"`
+	Cohorts    []Cohort `json:"cohorts"`
+	NextCursor *string  `json:"next_cursor"`
 }
 
 type cohortQuery struct {
@@ -38,22 +40,26 @@ type cohortQuery struct {
 
 // Cohorts answers GET /api/v1/cohorts: the cohorts the caller may see (administrators:
 // every cohort, optionally of one organisation; organisation administrators: their
-// organisation's; coaches: the ones they coach; learners: their own).
+// organisation's; coaches: the ones they coach; learners: their own), one page of them.
 func (h *Handler) Cohorts(c *fiber.Ctx) error {
 	q := cohortQuery{Organisation: c.Query("organisation")}
 	if err := h.validate.Struct(q); err != nil {
+		return errs.InQuery(err)
+	}
+	p, err := page(c, "cohorts")
+	if err != nil {
 		return err
 	}
 	a, err := web.CurrentActor(c)
 	if err != nil {
 		return err
 	}
-	f := identity.CohortFilter{OrganisationID: q.Organisation}
+	f := identity.CohortFilter{OrganisationID: q.Organisation, Page: p.Page}
 	switch a.Role {
 	case identity.RoleAdmin:
 	case identity.RoleOrgAdmin:
 		if q.Organisation != "" && q.Organisation != a.OrgID {
-			return c.JSON(CohortList{Cohorts: []Cohort{}})
+			return sendList(c, CohortList{Cohorts: []Cohort{}})
 		}
 		f.OrganisationID = a.OrgID
 	case identity.RoleCoach:
@@ -63,13 +69,14 @@ func (h *Handler) Cohorts(c *fiber.Ctx) error {
 	}
 	cohorts, err := h.ids.Cohorts(ctx(c), f)
 	if err != nil {
-		return err
+		return storeErr(err)
 	}
-	out := CohortList{Cohorts: make([]Cohort, 0, len(cohorts))}
+	cohorts, next := nextPage(p, cohorts)
+	out := CohortList{Cohorts: make([]Cohort, 0, len(cohorts)), NextCursor: next}
 	for _, co := range cohorts {
 		out.Cohorts = append(out.Cohorts, toCohort(co))
 	}
-	return c.JSON(out)
+	return sendList(c, out)
 }
 
 // Cohort answers GET /api/v1/cohorts/{id}, listing only the members and coaches the

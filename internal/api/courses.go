@@ -66,7 +66,7 @@ type langQuery struct {
 func (h *Handler) lang(c *fiber.Ctx) (string, error) {
 	q := langQuery{Lang: c.Query("lang")}
 	if err := h.validate.Struct(q); err != nil {
-		return "", err
+		return "", errs.InQuery(err)
 	}
 	if q.Lang != "" {
 		return q.Lang, nil
@@ -74,30 +74,46 @@ func (h *Handler) lang(c *fiber.Ctx) (string, error) {
 	return web.CurrentLocale(c).Lang, nil
 }
 
-// Modules answers GET /api/v1/modules: the catalogue with lessons and progress, in a
-// fixed number of queries.
+// ModuleList is the answer of GET /api/v1/modules: one page of the catalogue.
+type ModuleList struct {
+	Modules    []Module `json:"modules"`
+	NextCursor *string  `json:"next_cursor"`
+}
+
+// Modules answers GET /api/v1/modules: one page of the catalogue with lessons and
+// progress, in a fixed number of queries.
 func (h *Handler) Modules(c *fiber.Ctx) error {
 	lang, err := h.lang(c)
 	if err != nil {
 		return err
 	}
+	p, err := page(c, "modules")
+	if err != nil {
+		return err
+	}
 	u := web.CurrentUser(c)
-	entries, err := h.courses.Catalogue(ctx(c), u.ID)
+	entries, err := h.courses.CataloguePage(ctx(c), u.ID, p.Page)
+	if err != nil {
+		return storeErr(err)
+	}
+	entries, next := nextPage(p, entries)
+	slugs := make([]string, len(entries))
+	for i, e := range entries {
+		slugs[i] = e.Module.Slug
+	}
+	out := ModuleList{Modules: []Module{}, NextCursor: next}
+	if len(entries) == 0 {
+		return sendList(c, out)
+	}
+	lessons, err := h.courses.CatalogueLessons(ctx(c), u.ID, slugs...)
 	if err != nil {
 		return err
 	}
-	lessons, err := h.courses.CatalogueLessons(ctx(c), u.ID)
-	if err != nil {
-		return err
-	}
-	out := struct {
-		Modules []Module `json:"modules"`
-	}{Modules: []Module{}}
 	for _, e := range entries {
 		page := courses.ModulePage{Module: e.Module, Lessons: lessons[e.Module.Slug], Progress: e.Progress}
 		out.Modules = append(out.Modules, toModule(page, lang))
 	}
-	return c.JSON(out)
+	return sendList(c, out)
 }
 
 // GetModule answers GET /api/v1/modules/{slug}.

@@ -3,7 +3,6 @@ package api
 import (
 	"net/http"
 	"strconv"
-	"time"
 
 	"github.com/gofiber/fiber/v2"
 
@@ -21,10 +20,12 @@ const defaultWeeks = 12
 type ActionLog struct {
 	Entries []development.ActionEntry `json:"entries"`
 	Weekly  development.WeeklyView    `json:"weekly"`
+	// NextCursor pages through Entries.
+	NextCursor *string `json:"next_cursor"`
 }
 
-// Actions answers GET /api/v1/users/{id}/actions?weeks=N&from=DAY&to=DAY: the entries
-// from one day to another (both included, each end optional) and the last N weeks
+// Actions answers GET /api/v1/users/{id}/actions?weeks=N&from=&to=: one page of the
+// entries from one day to another (both included, each end optional) and the last N weeks
 // (default 12, at most development.MaxWeeks).
 func (h *Handler) Actions(c *fiber.Ctx) error {
 	a, err := h.learnerFor(c, c.Params("id"))
@@ -35,18 +36,15 @@ func (h *Handler) Actions(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	from, err := optionalDay("from", c.Query("from"))
+	f, p, err := datedPage(c, "actions")
 	if err != nil {
 		return err
 	}
-	to, err := optionalDay("to", c.Query("to"))
+	entries, err := h.dev.ActionList(ctx(c), a.Learner.ID, f)
 	if err != nil {
-		return err
+		return storeErr(err)
 	}
-	entries, err := h.dev.ActionLog(ctx(c), a.Learner.ID, from, to)
-	if err != nil {
-		return err
-	}
+	entries, next := nextPage(p, entries)
 	view, err := h.dev.ActionWeeks(ctx(c), a.Learner.ID, weeks)
 	if err != nil {
 		return err
@@ -54,7 +52,7 @@ func (h *Handler) Actions(c *fiber.Ctx) error {
 	for i := range entries {
 		entries[i].Comments = nonNil(entries[i].Comments)
 	}
-	return c.JSON(ActionLog{Entries: entries, Weekly: view})
+	return sendList(c, ActionLog{Entries: nonNil(entries), Weekly: view, NextCursor: next})
 }
 
 // LogAction answers POST /api/v1/users/{id}/actions: only the learner logs their actions.
@@ -103,18 +101,21 @@ func weeksQuery(raw string) (int, error) {
 	}
 	n, err := strconv.Atoi(raw)
 	if err != nil {
-		return 0, errs.Invalid("weeks", "type", "int")
+		return 0, errs.InQuery(errs.Invalid("weeks", "type", "int"))
 	}
 	if n < 1 || n > development.MaxWeeks {
-		return 0, errs.Invalid("weeks", "out_of_range", "1.."+strconv.Itoa(development.MaxWeeks))
+		return 0, errs.InQuery(errs.Invalid("weeks", "out_of_range", "1.."+strconv.Itoa(development.MaxWeeks)))
 	}
 	return n, nil
 }
 
-// optionalDay reads a day written 2026-03-02 from a query parameter; "" is the zero time.
-func optionalDay(field, raw string) (time.Time, error) {
-	if raw == "" {
-		return time.Time{}, nil
+// datedPage reads the dates (?from=, ?to=) and the page (?limit=, ?cursor=) of the
+// learner's list named list.
+func datedPage(c *fiber.Ctx, list string) (development.ListFilter, listPage, error) {
+	from, to, err := dateRange(c)
+	if err != nil {
+		return development.ListFilter{}, listPage{}, err
 	}
-	return development.ParseDate(field, raw)
+	p, err := page(c, list)
+	return development.ListFilter{From: from, To: to, Page: p.Page}, p, err
 }

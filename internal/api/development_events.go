@@ -14,10 +14,11 @@ import (
 	"github.com/academy-platform/academy/internal/web"
 )
 
-// EventList is the events the caller may see, by start time, each with the caller's
-// attendance (null when they have none).
+// EventList is one page of the events the caller may see, by start time, each with the
+// caller's attendance (null when they have none).
 type EventList struct {
-	Events []development.EventView `json:"events"`
+	Events     []development.EventView `json:"events"`
+	NextCursor *string                 `json:"next_cursor"`
 }
 
 // EventDetail is one event with the caller's attendance and the follow-ups they named
@@ -49,27 +50,24 @@ type attendanceInput struct {
 	Note        string                        `json:"note" validate:"excluded_unless=Status attended,max=1000"`
 }
 
-// Events answers GET /api/v1/events?from=DAY&to=DAY&cohort=ID: the events of the caller's
-// organisation (platform admins name it with ?organisation=ID) that they may see, starting
-// from one day to another (both included, each end optional); ?cohort= keeps the
-// organisation-wide events and those of that cohort.
+// Events answers GET /api/v1/events?from=&to=&cohort=ID: one page of the events of the
+// caller's organisation (platform admins name it with ?organisation=ID) that they may see,
+// starting from one time to another (both included, each end optional); ?cohort= keeps
+// the organisation-wide events and those of that cohort.
 func (h *Handler) Events(c *fiber.Ctx) error {
 	a, orgID, err := h.eventOrganisation(c)
 	if err != nil {
 		return err
 	}
-	from, err := optionalDay("from", c.Query("from"))
+	from, to, err := dateRange(c)
 	if err != nil {
 		return err
 	}
-	to, err := optionalDay("to", c.Query("to"))
+	p, err := page(c, "events")
 	if err != nil {
 		return err
 	}
-	f := development.EventFilter{OrganisationID: orgID, From: from, UserID: a.UserID}
-	if !to.IsZero() {
-		f.To = to.AddDate(0, 0, 1)
-	}
+	f := development.EventFilter{OrganisationID: orgID, From: from, To: to, UserID: a.UserID, Page: p.Page}
 	switch {
 	case c.Query("cohort") != "":
 		co, err := h.ids.Cohort(ctx(c), c.Query("cohort"))
@@ -88,9 +86,10 @@ func (h *Handler) Events(c *fiber.Ctx) error {
 	}
 	events, err := h.dev.Events(ctx(c), f)
 	if err != nil {
-		return err
+		return storeErr(err)
 	}
-	return c.JSON(EventList{Events: events})
+	events, next := nextPage(p, events)
+	return sendList(c, EventList{Events: nonNil(events), NextCursor: next})
 }
 
 // CreateEvent answers POST /api/v1/events: a coach or organisation administrator
@@ -240,7 +239,7 @@ func (h *Handler) eventOrganisation(c *fiber.Ctx) (identity.Actor, string, error
 	}
 	orgID := c.Query("organisation", a.OrgID)
 	if orgID == "" {
-		return a, "", errs.Invalid("organisation", "required", "")
+		return a, "", errs.InQuery(errs.Invalid("organisation", "required", ""))
 	}
 	return a, orgID, authorize(c, identity.View, identity.OrganisationResource(orgID))
 }

@@ -16,6 +16,8 @@ type Footprint struct {
 	Version   int                          `json:"version"`
 	Checklist []FootprintQuestion          `json:"checklist"`
 	Checks    []development.FootprintCheck `json:"checks"`
+	// NextCursor pages through Checks.
+	NextCursor *string `json:"next_cursor"`
 }
 
 // FootprintQuestion is one question of the checklist: yes_no questions are answered 0 or 1,
@@ -32,23 +34,29 @@ type footprintInput struct {
 	Answers footprint.Answers `json:"answers"`
 }
 
-// FootprintChecks answers GET /api/v1/users/{id}/footprint.
+// FootprintChecks answers GET /api/v1/users/{id}/footprint: the checklist and one page of
+// the checks.
 func (h *Handler) FootprintChecks(c *fiber.Ctx) error {
 	a, err := h.learnerFor(c, c.Params("id"))
 	if err != nil {
 		return err
 	}
-	checks, err := h.dev.FootprintHistory(ctx(c), a.Learner.ID)
+	p, err := page(c, "footprint")
 	if err != nil {
 		return err
 	}
+	checks, err := h.dev.FootprintCheckList(ctx(c), a.Learner.ID, p.Page)
+	if err != nil {
+		return storeErr(err)
+	}
+	checks, next := nextPage(p, checks)
 	lang := web.CurrentLocale(c).Lang
-	out := Footprint{Version: footprint.Version, Checks: checks}
+	out := Footprint{Version: footprint.Version, Checks: nonNil(checks), NextCursor: next}
 	for _, q := range footprint.Checklist() {
 		out.Checklist = append(out.Checklist, FootprintQuestion{ID: q.ID, Kind: string(q.Kind), Weight: q.Weight,
 			Target: q.Target, Text: q.Text.In(lang, web.Languages...)})
 	}
-	return c.JSON(out)
+	return sendList(c, out)
 }
 
 // SaveFootprint answers POST /api/v1/users/{id}/footprint with the scored check: only the

@@ -9,9 +9,10 @@ import (
 	"github.com/academy-platform/academy/internal/web"
 )
 
-// GoalList is a learner's development plan: open goals first, then by due day.
+// GoalList is one page of a learner's development plan: open goals first, then by due day.
 type GoalList struct {
-	Goals []development.Goal `json:"goals"`
+	Goals      []development.Goal `json:"goals"`
+	NextCursor *string            `json:"next_cursor"`
 }
 
 // GoalDetail is one goal with its coaches' comments and every change made to it.
@@ -20,20 +21,26 @@ type GoalDetail struct {
 	History []development.GoalChange `json:"history"`
 }
 
-// Goals answers GET /api/v1/users/{id}/goals.
+// Goals answers GET /api/v1/users/{id}/goals?from=&to=: one page of the goals due from
+// one day to another.
 func (h *Handler) Goals(c *fiber.Ctx) error {
 	a, err := h.learnerFor(c, c.Params("id"))
 	if err != nil {
 		return err
 	}
-	goals, err := h.dev.Goals(ctx(c), a.Learner.ID)
+	f, p, err := datedPage(c, "goals")
 	if err != nil {
 		return err
 	}
+	goals, err := h.dev.GoalList(ctx(c), a.Learner.ID, f)
+	if err != nil {
+		return storeErr(err)
+	}
+	goals, next := nextPage(p, goals)
 	for i := range goals {
 		goals[i].Comments = nonNil(goals[i].Comments)
 	}
-	return c.JSON(GoalList{Goals: goals})
+	return sendList(c, GoalList{Goals: nonNil(goals), NextCursor: next})
 }
 
 // CreateGoal answers POST /api/v1/users/{id}/goals: only the learner writes their plan.

@@ -9,23 +9,29 @@ import (
 	"github.com/academy-platform/academy/internal/web"
 )
 
-// NoteList is every coach note about a learner, private and shared, newest first.
+// NoteList is one page of the coach notes about a learner, private and shared, newest first.
 type NoteList struct {
-	Notes []development.Note `json:"notes"`
+	Notes      []development.Note `json:"notes"`
+	NextCursor *string            `json:"next_cursor"`
 }
 
-// Notes answers GET /api/v1/users/{id}/notes for the learner's coaches and organisation
-// administrators; learners (the learner included) are refused.
+// Notes answers GET /api/v1/users/{id}/notes?from=&to= for the learner's coaches and
+// organisation administrators; learners (the learner included) are refused.
 func (h *Handler) Notes(c *fiber.Ctx) error {
 	u, err := h.coachedLearner(c, c.Params("id"))
 	if err != nil {
 		return err
 	}
-	notes, err := h.dev.CoachNotes(ctx(c), u.ID)
+	f, p, err := datedPage(c, "notes")
 	if err != nil {
 		return err
 	}
-	return c.JSON(NoteList{Notes: notes})
+	notes, err := h.dev.CoachNoteList(ctx(c), u.ID, f)
+	if err != nil {
+		return storeErr(err)
+	}
+	notes, next := nextPage(p, notes)
+	return sendList(c, NoteList{Notes: nonNil(notes), NextCursor: next})
 }
 
 // AddNote answers POST /api/v1/users/{id}/notes: a coach's note about the learner, private

@@ -14,6 +14,7 @@ import (
 // they know the learner and where each invitation stands. Never any answer.
 type ObserverList struct {
 	Invitations []development.ObserverInvitation `json:"invitations"`
+	NextCursor  *string                          `json:"next_cursor"`
 }
 
 // ObserverSent is a new or resent invitation with its link, /o/{token}: it works until the
@@ -26,17 +27,22 @@ type ObserverSent struct {
 	Emailed    bool                           `json:"emailed"`
 }
 
-// Observers answers GET /api/v1/users/{id}/observers.
+// Observers answers GET /api/v1/users/{id}/observers: one page of the invitations.
 func (h *Handler) Observers(c *fiber.Ctx) error {
 	a, err := h.learnerFor(c, c.Params("id"))
 	if err != nil {
 		return err
 	}
-	list, err := h.dev.ObserverInvitations(ctx(c), a.Learner.ID)
+	p, err := page(c, "observers")
 	if err != nil {
 		return err
 	}
-	return c.JSON(ObserverList{Invitations: list})
+	list, err := h.dev.ObserverInvitationList(ctx(c), a.Learner.ID, p.Page)
+	if err != nil {
+		return storeErr(err)
+	}
+	list, next := nextPage(p, list)
+	return sendList(c, ObserverList{Invitations: nonNil(list), NextCursor: next})
 }
 
 // InviteObserver answers POST /api/v1/users/{id}/observers: the learner or their coach

@@ -9,14 +9,17 @@ import (
 	"github.com/gofiber/fiber/v2"
 
 	"github.com/academy-platform/academy/internal/assessment"
+	"github.com/academy-platform/academy/internal/badges"
 	"github.com/academy-platform/academy/internal/courses"
 	"github.com/academy-platform/academy/internal/development"
 	"github.com/academy-platform/academy/internal/errs"
 	"github.com/academy-platform/academy/internal/identity"
 	"github.com/academy-platform/academy/internal/mail"
+	"github.com/academy-platform/academy/internal/privacy"
 	"github.com/academy-platform/academy/internal/reportjobs"
 	"github.com/academy-platform/academy/internal/reports"
 	"github.com/academy-platform/academy/internal/web"
+	"github.com/academy-platform/academy/internal/xapi"
 )
 
 // Deps is what the API handlers are built from.
@@ -31,6 +34,13 @@ type Deps struct {
 	ReportSources reports.Sources
 	// Documents draws the downloadable reports with their organisation's branding.
 	Documents reportjobs.Documents
+	// Privacy downloads a person's data and erases people.
+	Privacy *privacy.Service
+	// Statements are the xAPI statements of what learners do, for their organisation's
+	// export.
+	Statements *xapi.Store
+	// Badges are the Open Badges learners earn.
+	Badges *badges.Store
 	// Mail sends observer invitations; BaseURL makes the links in them.
 	Mail    mail.Sender
 	BaseURL string
@@ -40,27 +50,44 @@ type Deps struct {
 
 // Handler holds what the API handlers need.
 type Handler struct {
-	ids      *identity.Store
-	asmt     *assessment.Store
-	courses  *courses.Store
-	dev      *development.Store
-	reports  *reports.Renderer
-	sources  reports.Sources
-	docs     reportjobs.Documents
-	mail     mail.Sender
-	baseURL  string
-	site     *web.Site
-	validate *errs.Validator
+	ids        *identity.Store
+	asmt       *assessment.Store
+	courses    *courses.Store
+	dev        *development.Store
+	reports    *reports.Renderer
+	sources    reports.Sources
+	docs       reportjobs.Documents
+	privacy    *privacy.Service
+	statements *xapi.Store
+	badges     *badges.Store
+	mail       mail.Sender
+	baseURL    string
+	site       *web.Site
+	validate   *errs.Validator
 }
 
 // New returns the API handlers.
 func New(d Deps) *Handler {
 	return &Handler{ids: d.Identity, asmt: d.Assessment, courses: d.Courses, dev: d.Development,
-		reports: d.Reports, sources: d.ReportSources, docs: d.Documents, mail: d.Mail, baseURL: d.BaseURL, site: d.Site,
+		reports: d.Reports, sources: d.ReportSources, docs: d.Documents, privacy: d.Privacy, statements: d.Statements, badges: d.Badges, mail: d.Mail, baseURL: d.BaseURL, site: d.Site,
 		validate: errs.NewValidator()}
 }
 
 func ctx(c *fiber.Ctx) context.Context { return c.UserContext() }
+
+// person loads, with load (the identity store's User, or UserIncludingErased where an
+// erasure may be repeated), the user the URL's :id names if the actor may do act on them.
+func (h *Handler) person(c *fiber.Ctx, act identity.Action, load func(context.Context, string) (identity.User, error)) (identity.User, error) {
+	u, err := load(ctx(c), c.Params("id"))
+	if err != nil {
+		return u, err
+	}
+	res, err := h.ids.UserResource(ctx(c), u)
+	if err != nil {
+		return u, err
+	}
+	return u, authorize(c, act, res)
+}
 
 func authorize(c *fiber.Ctx, act identity.Action, r identity.Resource) error {
 	a, err := web.CurrentActor(c)

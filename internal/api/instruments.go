@@ -24,32 +24,39 @@ type Instrument struct {
 	CreatedAt time.Time `json:"created_at"`
 }
 
-// InstrumentList is the answer of GET /api/v1/instruments.
+// InstrumentList is the answer of GET /api/v1/instruments: one page of the instruments.
 type InstrumentList struct {
 	Instruments []Instrument `json:"instruments"`
+	NextCursor  *string      `json:"next_cursor"`
 }
 
 // Instruments answers GET /api/v1/instruments: the latest version of every instrument the
 // caller may use: built-in ones and the organisation's own (for learners, those assigned
-// to one of their cohorts).
+// to one of their cohorts), one page of them.
 func (h *Handler) Instruments(c *fiber.Ctx) error {
+	p, err := page(c, "instruments")
+	if err != nil {
+		return err
+	}
 	a, err := web.CurrentActor(c)
 	if err != nil {
 		return err
 	}
-	list, err := h.asmt.Instruments(ctx(c), a.OrgID)
+	f := assessment.InstrumentFilter{OrganisationID: a.OrgID, Page: p.Page}
 	if a.Role == identity.RoleLearner {
-		list, err = h.asmt.Offered(ctx(c), a.OrgID, a.MemberOf)
+		f.Offered, f.CohortIDs = true, a.MemberOf
 	}
+	list, err := h.asmt.InstrumentList(ctx(c), f)
 	if err != nil {
-		return err
+		return storeErr(err)
 	}
+	list, next := nextPage(p, list)
 	lang := web.CurrentLocale(c).Lang
-	out := InstrumentList{Instruments: make([]Instrument, 0, len(list))}
+	out := InstrumentList{Instruments: make([]Instrument, 0, len(list)), NextCursor: next}
 	for _, i := range list {
 		out.Instruments = append(out.Instruments, toInstrument(i, lang))
 	}
-	return c.JSON(out)
+	return sendList(c, out)
 }
 
 func toInstrument(i assessment.Instrument, lang string) Instrument {
@@ -113,7 +120,7 @@ func (h *Handler) AddInstrument(c *fiber.Ctx) error {
 	if a.Role == identity.RoleAdmin {
 		orgID = c.Query("organisation")
 		if !identity.ValidID(orgID) {
-			return errs.Invalid("organisation", "required", "")
+			return errs.InQuery(errs.Invalid("organisation", "required", ""))
 		}
 	}
 	if err := authorize(c, identity.Manage, identity.OrganisationResource(orgID)); err != nil {

@@ -15,15 +15,8 @@ func (h *Handler) UserReport(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	u, err := h.ids.User(ctx(c), c.Params("id"))
+	u, err := h.person(c, reportjobs.LearnerReportAction(web.CurrentUser(c).ID, c.Params("id")), h.ids.User)
 	if err != nil {
-		return err
-	}
-	res, err := h.ids.UserResource(ctx(c), u)
-	if err != nil {
-		return err
-	}
-	if err := authorize(c, reportjobs.LearnerReportAction(web.CurrentUser(c).ID, u.ID), res); err != nil {
 		return err
 	}
 	doc, err := h.docs.LearnerReport(ctx(c), u, lang)

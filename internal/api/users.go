@@ -78,15 +78,8 @@ func (h *Handler) Me(c *fiber.Ctx) error {
 
 // User answers GET /api/v1/users/{id}.
 func (h *Handler) User(c *fiber.Ctx) error {
-	u, err := h.ids.User(ctx(c), c.Params("id"))
+	u, err := h.person(c, identity.View, h.ids.User)
 	if err != nil {
-		return err
-	}
-	res, err := h.ids.UserResource(ctx(c), u)
-	if err != nil {
-		return err
-	}
-	if err := authorize(c, identity.View, res); err != nil {
 		return err
 	}
 	return c.JSON(toUser(u))

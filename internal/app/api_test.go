@@ -107,7 +107,7 @@ func TestAPIUsersAndCohortsShowOnlyWhatTheCallerMaySee(t *testing.T) {
 			t.Fatalf("platform admin filtered cohorts = %d", len(got))
 		}
 		resp, body := s.API(admin, http.MethodGet, "/api/v1/cohorts?organisation=bad", nil, "Accept-Language", "es")
-		if resp.StatusCode != http.StatusUnprocessableEntity || !strings.Contains(string(body), `"organisation":"El identificador no es válido."`) {
+		if resp.StatusCode != http.StatusBadRequest || !strings.Contains(string(body), `"organisation":"El identificador no es válido."`) {
 			t.Fatalf("invalid filter: %d %s", resp.StatusCode, body)
 		}
 

@@ -23,16 +23,20 @@ import (
 	"github.com/riverqueue/river"
 	"gorm.io/gorm"
 
+	"github.com/academy-platform/academy/internal/activity"
 	"github.com/academy-platform/academy/internal/api"
 	"github.com/academy-platform/academy/internal/assessment"
+	"github.com/academy-platform/academy/internal/badges"
 	"github.com/academy-platform/academy/internal/courses"
 	"github.com/academy-platform/academy/internal/db"
 	"github.com/academy-platform/academy/internal/development"
 	"github.com/academy-platform/academy/internal/identity"
 	"github.com/academy-platform/academy/internal/mail"
+	"github.com/academy-platform/academy/internal/privacy"
 	"github.com/academy-platform/academy/internal/reports"
 	"github.com/academy-platform/academy/internal/ui"
 	"github.com/academy-platform/academy/internal/web"
+	"github.com/academy-platform/academy/internal/xapi"
 	webfiles "github.com/academy-platform/academy/web"
 )
 
@@ -53,6 +57,13 @@ type App struct {
 	// runs.
 	delivery ui.Delivery
 	jobs     *river.Client[*sql.Tx]
+	// statements are the xAPI statements of what learners do, delivered to the LRS by jobs
+	// when one is configured.
+	statements *xapi.Store
+	// privacy downloads a person's data and erases people, over every domain.
+	privacy *privacy.Service
+	// badges are the Open Badges learners earn by completing modules.
+	badges *badges.Store
 }
 
 // Build opens and migrates the database and wires everything. Close releases it.
@@ -80,21 +91,32 @@ func build(ctx context.Context, cfg Config, log *slog.Logger, gdb *gorm.DB) (*Ap
 	idcfg := identity.DefaultConfig()
 	idcfg.SessionIdle, idcfg.SessionAbsolute, idcfg.InvitationTTL = cfg.SessionIdle, cfg.SessionAbsolute, cfg.InvitationTTL
 	ids := identity.NewStore(gdb, idcfg)
+	catalog, err := web.NewCatalog()
+	if err != nil {
+		return nil, err
+	}
+	// What learners do is recorded, in the transaction that changes their data, as xAPI
+	// statements.
+	statements := newStatements(cfg, gdb, catalog)
+	// Completing a module earns an Open Badge, issued in the same transaction.
+	badgeStore, err := newBadges(ctx, cfg, gdb, ids)
+	if err != nil {
+		return nil, err
+	}
+	recorders := activity.Recorders{statements, badgeStore}
 	acfg := assessment.DefaultConfig()
-	acfg.MinNormGroup = cfg.NormMinGroup
+	acfg.MinNormGroup, acfg.Activity = cfg.NormMinGroup, recorders
 	asmt := assessment.NewStore(gdb, acfg)
-	learning := courses.NewStore(gdb)
-	dev := development.NewStore(gdb, development.DefaultConfig(), ids, asmt, learning)
+	learning := courses.NewStore(gdb, courses.WithActivity(recorders))
+	dcfg := development.DefaultConfig()
+	dcfg.Activity = recorders
+	dev := development.NewStore(gdb, dcfg, ids, asmt, learning)
 	renderer, err := reports.New(reports.Options{})
 	if err != nil {
 		return nil, err
 	}
 	sources := reports.Sources{People: ids, Assessments: asmt, Courses: learning, Development: dev}
 	key, err := ids.SigningKey(ctx)
-	if err != nil {
-		return nil, err
-	}
-	catalog, err := web.NewCatalog()
 	if err != nil {
 		return nil, err
 	}
@@ -107,22 +129,29 @@ func build(ctx context.Context, cfg Config, log *slog.Logger, gdb *gorm.DB) (*Ap
 		return nil, err
 	}
 	site := &web.Site{Catalog: catalog, Renderer: templates, Identity: ids, Log: log, CookieSecure: cfg.CookieSecure, SigningKey: key}
-	delivery, jobs, err := newDelivery(gdb, log, catalog, renderer, sources, ids)
+	delivery, jobs, err := newDelivery(gdb, log, catalog, renderer, sources, ids, statements, cfg.ReportZIPRetention)
 	if err != nil {
 		return nil, err
 	}
 	a := &App{cfg: cfg, log: log, db: gdb, ids: ids, asmt: asmt, courses: learning, dev: dev, reports: renderer, site: site, staticFS: http.FS(static),
-		delivery: delivery, jobs: jobs}
+		delivery: delivery, jobs: jobs, statements: statements, badges: badgeStore}
+	if a.privacy, err = a.newPrivacy(); err != nil {
+		return nil, err
+	}
 	if _, err := a.loadContent(ctx); err != nil {
+		return nil, err
+	}
+	if err := a.loadBadgeCatalogue(ctx); err != nil {
 		return nil, err
 	}
 	a.fiber = fiber.New(a.fiberConfig())
 	a.middleware()
 	mailer := mail.New(cfg.SMTP, log)
 	pages := ui.New(ui.Deps{Site: site, Identity: ids, Assessment: asmt, Courses: learning, Development: dev,
-		Reports: renderer, ReportSources: sources, Delivery: delivery, Mail: mailer, BaseURL: cfg.BaseURL, Log: log})
+		Reports: renderer, ReportSources: sources, Delivery: delivery, Privacy: a.privacy, Badges: badgeStore, Mail: mailer, BaseURL: cfg.BaseURL, Log: log})
 	a.routes(pages, api.New(api.Deps{Identity: ids, Assessment: asmt, Courses: learning, Development: dev,
-		Reports: renderer, ReportSources: sources, Documents: delivery.Documents, Mail: mailer, BaseURL: cfg.BaseURL, Site: site}))
+		Reports: renderer, ReportSources: sources, Documents: delivery.Documents, Privacy: a.privacy, Mail: mailer, BaseURL: cfg.BaseURL, Site: site,
+		Statements: statements, Badges: badgeStore}))
 	return a, nil
 }
 
@@ -181,6 +210,9 @@ func (a *App) Development() *development.Store { return a.dev }
 
 // Reports exposes the report renderer, for commands and tests.
 func (a *App) Reports() *reports.Renderer { return a.reports }
+
+// Statements exposes the xAPI statement store, for data export and erasure and tests.
+func (a *App) Statements() *xapi.Store { return a.statements }
 
 // DB exposes the database, for tests.
 func (a *App) DB() *gorm.DB { return a.db }

@@ -18,9 +18,12 @@ import (
 // publicRoutes answer without signing in, by design.
 var publicRoutes = []string{
 	"GET /", "GET /login", "POST /login", "POST /logout", "POST /language",
-	"GET /invitations/:token", "POST /invitations/:token", "GET /healthz", "GET /readyz", "GET /api/openapi.yaml",
+	"GET /invitations/:token", "POST /invitations/:token", "GET /healthz", "GET /readyz", "GET /api/openapi.yaml", "GET /api/docs",
 	// An observer's link is the credential: anyone holding it answers (feedback360_test.go).
 	"GET /o/:token", "POST /o/:token", "POST /o/:token/answers/:item",
+	// A badge's link is meant to be shared: its verification page and credential, the
+	// issuer's profile and revocation list, and the competency model it aligns to (badges_test.go).
+	"GET /badges/:id", "GET /badges/:id.json", "GET /orgs/:org/issuer", "GET /orgs/:org/badges/status", "GET /competencies",
 }
 
 // allowedSameOrg lists, per role, the routes that role may use on another person's
@@ -53,6 +56,8 @@ var allowedSameOrg = map[identity.Role][]string{
 		"GET /people/:id/report.pdf", "GET /api/v1/users/:id/report.pdf", "GET /cohorts/:id/report.pdf",
 		"GET /api/v1/cohorts/:id/report.pdf", "GET /cohorts/:id/exports/:kind.csv",
 		"GET /orgs/:org/logo.png", "GET /orgs/:org/brand.css",
+		// Their learners' badges (badges_test.go).
+		"GET /people/:id/badges", "GET /api/v1/users/:id/badges",
 	},
 	// Organisation admins may do everything inside their organisation, except act as
 	// another person: use their credentials or answer their questionnaires.
@@ -68,7 +73,11 @@ var allowedSameOrg = map[identity.Role][]string{
 		"!POST /api/v1/users/:id/footprint", "!POST /api/v1/events/:id/attendance",
 		"!POST /people/:id/goals", "!POST /goals/:id", "!POST /people/:id/actions", "!POST /people/:id/footprint",
 		"!POST /events/:id/going", "!POST /events/:id/going/cancel", "!POST /events/:id/preparation", "!POST /events/:id/attended",
-		"!POST /follow-ups/:id/done"},
+		"!POST /follow-ups/:id/done",
+		// Only the person downloads their own data (privacy_test.go).
+		"!GET /api/v1/users/:id/export",
+		// Only the learner chooses whether a badge's public page shows their name.
+		"!POST /badges/:id/share"},
 }
 
 var paramPattern = regexp.MustCompile(`:[a-z]+`)
@@ -81,6 +90,8 @@ type sweepIDs struct {
 	followUp string
 	// A bulk report job of the organisation (sweepReportJob in reports_jobs_test.go).
 	reportJob string
+	// The learner's badge for a module (earnBadge in badges_test.go).
+	badge string
 }
 
 // ownDataRoutes have parameters that name shared content (a module, a lesson), not
@@ -98,10 +109,20 @@ var ownDataRoutes = []string{
 	"GET /modules/:slug/certificate.pdf",
 }
 
+// orgQueryRoutes name their organisation in a query parameter rather than in the path:
+// the sweep calls them with it set to the organisation under test.
+var orgQueryRoutes = map[string]string{
+	// An organisation's xAPI statements, for its admins (xapi_test.go).
+	"GET /api/v1/xapi/statements": "organisation",
+}
+
 // fill replaces the parameters of a route with the given resources. A route with a
 // parameter this function does not know fails the test, so that new routes get covered.
 func fill(t *testing.T, route string, ids sweepIDs) string {
 	_, path, _ := strings.Cut(route, " ")
+	if name, ok := orgQueryRoutes[route]; ok {
+		return path + "?" + name + "=" + ids.org
+	}
 	return paramPattern.ReplaceAllStringFunc(path, func(p string) string {
 		switch {
 		case p == ":org":
@@ -150,6 +171,8 @@ func fill(t *testing.T, route string, ids sweepIDs) string {
 			return ids.followUp
 		case p == ":id" && strings.Contains(route, "/report-jobs/"):
 			return ids.reportJob
+		case p == ":id" && strings.Contains(route, "/badges/"):
+			return ids.badge
 		case p == ":kind":
 			return "scores"
 		}
@@ -204,6 +227,7 @@ func TestAuthorizationSweep(t *testing.T) {
 		foreign.followUp = sweepFollowUp(t, s, "learner2@globex.example", "coach@globex.example")
 		sameOrg.followUp = sweepFollowUp(t, s, "learner8@acme.example", "coach@acme.example")
 		foreign.reportJob, sameOrg.reportJob = sweepReportJob(t, s, "globex"), sweepReportJob(t, s, "acme")
+		foreign.badge, sameOrg.badge = earnBadge(t, s, "learner2@globex.example", "giving-first"), earnBadge(t, s, "learner8@acme.example", "giving-first")
 		all := routes(s)
 		if len(all) < 20 {
 			t.Fatalf("only %d routes found", len(all))
@@ -235,7 +259,8 @@ func TestAuthorizationSweep(t *testing.T) {
 			t.Run(a.email, func(t *testing.T) {
 				client, token := s.Login(a.email), s.Token(a.email)
 				for _, route := range all {
-					if slices.Contains(publicRoutes, route) || slices.Contains(ownDataRoutes, route) || !strings.Contains(route, ":") {
+					if slices.Contains(publicRoutes, route) || slices.Contains(ownDataRoutes, route) ||
+						!strings.Contains(route, ":") && orgQueryRoutes[route] == "" {
 						continue
 					}
 					status, loc := call(t, s, client, token, route, fill(t, route, foreign))

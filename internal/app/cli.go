@@ -38,6 +38,7 @@ func commands() []command {
 		{"responses", "responses import --instrument KEY[@VERSION] [--org SLUG] FILE.csv", "import assessment responses gathered elsewhere", runResponses},
 		{"psychometrics", "psychometrics --instrument KEY[@VERSION] [--org SLUG] [--format json|csv|text]", "print reliability statistics of an instrument", runPsychometrics},
 		{"report", "report learner|cohort|org|learners [flags] --out FILE", "write a report as PDF, or all learner reports as a ZIP", runReport},
+		{"badges", "badges rotate-key --org SLUG", "give an organisation a new badge-signing key (earlier keys stay published)", runBadges},
 		{"loadtest", "loadtest --url URL [--learners N] [--concurrency C]", "simulate learners and coaches against a running server, then check the database", runLoadtest},
 		{"version", "version", "print the version", runVersion},
 	}

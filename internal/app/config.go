@@ -14,6 +14,7 @@ import (
 
 	"github.com/academy-platform/academy/internal/db"
 	"github.com/academy-platform/academy/internal/mail"
+	"github.com/academy-platform/academy/internal/xapi"
 )
 
 // Config is every setting, parsed once from the environment and the command line (flags
@@ -33,6 +34,17 @@ type Config struct {
 	DemoPassword    string
 	NormMinGroup    int
 	SMTP            mail.SMTPConfig
+	// ReportZIPRetention is how long a bulk report ZIP stays downloadable before
+	// housekeeping deletes it; InvitationRetention how long invitation links (to an
+	// account, or to give 360 feedback) are kept after they stopped working.
+	ReportZIPRetention  time.Duration
+	InvitationRetention time.Duration
+	// XAPI is the learning record store xAPI statements are delivered to (none without an
+	// endpoint); XAPIMbox identifies learners by email instead of an account on
+	// XAPIHomePage (default BaseURL).
+	XAPI         xapi.LRSConfig
+	XAPIMbox     bool
+	XAPIHomePage string
 
 	database db.Target
 }
@@ -62,6 +74,15 @@ var settings = []setting{
 	{"smtp-username", "ACADEMY_SMTP_USERNAME", "", "SMTP user name"},
 	{"smtp-password", "ACADEMY_SMTP_PASSWORD", "", "SMTP password"},
 	{"smtp-from", "ACADEMY_SMTP_FROM", "Academy <no-reply@localhost>", "sender address"},
+	{"report-zip-retention", "ACADEMY_REPORT_ZIP_RETENTION", "24h", "how long a bulk report ZIP can be downloaded before it is deleted"},
+	{"invitation-retention", "ACADEMY_INVITATION_RETENTION", "720h", "how long used, expired or withdrawn invitation links (accounts, 360 feedback) are kept before they are deleted"},
+	{"xapi-endpoint", "ACADEMY_XAPI_ENDPOINT", "", "xAPI address of a learning record store (LRS); empty = statements are kept, not sent"},
+	{"xapi-username", "ACADEMY_XAPI_USERNAME", "", "LRS user name (HTTP Basic authentication)"},
+	{"xapi-password", "ACADEMY_XAPI_PASSWORD", "", "LRS password"},
+	{"xapi-actor", "ACADEMY_XAPI_ACTOR", "account", "identify learners in statements by account (homePage + id) or mbox (email)"},
+	{"xapi-homepage", "ACADEMY_XAPI_HOMEPAGE", "", "homePage of the learners' accounts in statements (default the base URL)"},
+	{"xapi-interval", "ACADEMY_XAPI_INTERVAL", "10s", "how often pending statements are sent; also the first pause after a failure"},
+	{"xapi-timeout", "ACADEMY_XAPI_TIMEOUT", "30s", "time limit of one request to the LRS"},
 }
 
 // bindConfig registers every setting as a flag on fs, with the environment as default.
@@ -130,6 +151,8 @@ func parseConfig(v map[string]*string) (Config, error) {
 		{"ACADEMY_SESSION_ABSOLUTE", *v["session-absolute"], &cfg.SessionAbsolute},
 		{"ACADEMY_INVITATION_TTL", *v["invitation-ttl"], &cfg.InvitationTTL},
 		{"ACADEMY_SHUTDOWN_GRACE", *v["shutdown-grace"], &cfg.ShutdownGrace},
+		{"ACADEMY_REPORT_ZIP_RETENTION", *v["report-zip-retention"], &cfg.ReportZIPRetention},
+		{"ACADEMY_INVITATION_RETENTION", *v["invitation-retention"], &cfg.InvitationRetention},
 	}
 	for _, d := range durations {
 		if *d.dst, err = time.ParseDuration(d.raw); err != nil || *d.dst <= 0 {
@@ -145,6 +168,7 @@ func parseConfig(v map[string]*string) (Config, error) {
 	if cfg.NormMinGroup, err = strconv.Atoi(*v["norm-min-group"]); err != nil || cfg.NormMinGroup < 2 {
 		bad("ACADEMY_NORM_MIN_GROUP", "want a whole number of at least 2")
 	}
+	parseXAPI(&cfg, v, bad)
 	if len(cfg.DemoPassword) < 8 {
 		bad("ACADEMY_DEMO_PASSWORD", "use at least 8 characters")
 	}

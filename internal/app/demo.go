@@ -72,7 +72,7 @@ func loadDemo(ctx context.Context, a *App, password string, courseHistory bool, 
 			return false, fmt.Errorf("demo %s: %w", o.slug, err)
 		}
 		if courseHistory {
-			if err := loadDemoCourses(ctx, a.db, learnerIDs, time.Now().UTC()); err != nil {
+			if err := loadDemoCourses(ctx, a.db, a.badges, learnerIDs, time.Now().UTC()); err != nil {
 				return false, err
 			}
 		}

@@ -8,6 +8,7 @@ import (
 
 	"gorm.io/gorm"
 
+	"github.com/academy-platform/academy/internal/activity"
 	"github.com/academy-platform/academy/internal/courses"
 	"github.com/academy-platform/academy/seed"
 )
@@ -15,8 +16,9 @@ import (
 // loadDemoCourses gives the demo learners a course history: learner n has completed n mod 5
 // modules (lessons read, quiz passed) over the last months and started the next one,
 // except every sixth learner, who has not started at all, so coaches see who needs
-// attention.
-func loadDemoCourses(ctx context.Context, gdb *gorm.DB, learners map[int]string, now time.Time) error {
+// attention. Completions are recorded with rec, as the app records them (a badge for each
+// completed module).
+func loadDemoCourses(ctx context.Context, gdb *gorm.DB, rec activity.Recorder, learners map[int]string, now time.Time) error {
 	sub, err := fs.Sub(seed.Files, "courses")
 	if err != nil {
 		return err
@@ -31,7 +33,7 @@ func loadDemoCourses(ctx context.Context, gdb *gorm.DB, learners map[int]string,
 		}
 		at := now.Add(-time.Duration(110-n*3) * 24 * time.Hour)
 		clock := func() time.Time { return at }
-		st := courses.NewStore(gdb, courses.WithClock(clock))
+		st := courses.NewStore(gdb, courses.WithClock(clock), courses.WithActivity(rec))
 		done := n % 5
 		for i, m := range content.Modules[:min(done+1, len(content.Modules))] {
 			lessons := m.Lessons

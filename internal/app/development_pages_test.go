@@ -436,7 +436,7 @@ func TestEventPages(t *testing.T) {
 				t.Errorf("%s's attendance: %s", who, stats)
 			}
 			cohort := wantStatus(t, who+" cohort", c.Get("/cohorts/"+cohortID(t, s, "Liderazgo · primavera")), http.StatusOK)
-			if row := between(cohort, `href="/events/`+past+`"`, `</tr>`); !strings.Contains(row, `<td class="num">1</td>`) || !strings.Contains(row, "1 de 2") {
+			if row := between(cohort, `href="/events/`+past+`"`, `</tr>`); !strings.Contains(row, `data-label="Asistieron">1</td>`) || !strings.Contains(row, "1 de 2") {
 				t.Errorf("%s's cohort attendance row: %s", who, row)
 			}
 		}

@@ -5,8 +5,8 @@ import (
 	"time"
 )
 
-// housekeepingEvery is how often expired sessions, stale sign-in failures and expired
-// report ZIPs are removed.
+// housekeepingEvery is how often expired sessions, stale sign-in failures, expired report
+// ZIPs and spent invitation links are removed.
 const housekeepingEvery = 30 * time.Minute
 
 // housekeeping removes expired rows until ctx ends. Every instance runs it; the deletes
@@ -37,5 +37,16 @@ func (a *App) tidy(ctx context.Context) {
 		a.log.Warn("delete expired report ZIPs", "err", err)
 	} else if n > 0 {
 		a.log.Info("deleted expired report ZIPs", "count", n)
+	}
+	// Invitation links that no longer work, kept for ACADEMY_INVITATION_RETENTION.
+	if n, err := a.ids.DeleteSpentInvitations(ctx, a.cfg.InvitationRetention); err != nil {
+		a.log.Warn("delete spent invitations", "err", err)
+	} else if n > 0 {
+		a.log.Info("deleted spent invitations", "count", n)
+	}
+	if n, err := a.dev.DeleteSpentObserverInvitations(ctx, a.cfg.InvitationRetention); err != nil {
+		a.log.Warn("delete spent observer invitations", "err", err)
+	} else if n > 0 {
+		a.log.Info("deleted spent observer invitations", "count", n)
 	}
 }

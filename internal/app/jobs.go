@@ -22,6 +22,7 @@ import (
 	"github.com/academy-platform/academy/internal/reports"
 	"github.com/academy-platform/academy/internal/ui"
 	"github.com/academy-platform/academy/internal/web"
+	"github.com/academy-platform/academy/internal/xapi"
 )
 
 // Background jobs run on River (github.com/riverqueue/river) in the application's own
@@ -85,20 +86,20 @@ func migrateJobs(ctx context.Context, gdb *gorm.DB, log *slog.Logger) error {
 }
 
 // newDelivery builds report delivery: documents with their organisation's branding, bulk
-// report jobs, and the River client that runs them.
+// report jobs (whose ZIPs are kept for zipRetention), and the River client that runs them.
 func newDelivery(gdb *gorm.DB, log *slog.Logger, catalog *web.Catalog, renderer *reports.Renderer,
-	sources reports.Sources, people *identity.Store) (ui.Delivery, *river.Client[*sql.Tx], error) {
+	sources reports.Sources, people *identity.Store, statements *xapi.Store, zipRetention time.Duration) (ui.Delivery, *river.Client[*sql.Tx], error) {
 	brands := branding.NewStore(gdb, nil)
 	docs := reportjobs.Documents{Sources: sources, Renderer: renderer, Branding: brands, Names: documentNames(catalog)}
-	bulk := reportjobs.NewStore(gdb, reportjobs.Config{})
+	bulk := reportjobs.NewStore(gdb, reportjobs.Config{Retention: zipRetention})
 	worker := reportjobs.NewWorker(reportjobs.Generator{Store: bulk, Docs: docs, People: people}, log)
-	jobs, err := newJobs(gdb, log, worker)
+	jobs, err := newJobs(gdb, log, worker, statements)
 	return ui.Delivery{Documents: docs, Branding: brands, Jobs: bulk, Queue: jobs}, jobs, err
 }
 
 // newJobs builds the River client with Academy's workers. It touches the database only
 // once started (StartJobs); before that it can insert jobs, for any instance to run.
-func newJobs(gdb *gorm.DB, log *slog.Logger, bundles *reportjobs.Worker) (*river.Client[*sql.Tx], error) {
+func newJobs(gdb *gorm.DB, log *slog.Logger, bundles *reportjobs.Worker, statements *xapi.Store) (*river.Client[*sql.Tx], error) {
 	driver, err := jobsDriver(gdb)
 	if err != nil {
 		return nil, err
@@ -107,13 +108,17 @@ func newJobs(gdb *gorm.DB, log *slog.Logger, bundles *reportjobs.Worker) (*river
 	if err := river.AddWorkerSafely(workers, bundles); err != nil {
 		return nil, err
 	}
-	return river.NewClient(driver, &river.Config{
+	cfg := &river.Config{
 		Logger:               log,
 		Workers:              workers,
 		Queues:               map[string]river.QueueConfig{reportjobs.QueueName: {MaxWorkers: 1}},
 		JobTimeout:           reportjobs.Timeout,
 		RescueStuckJobsAfter: rescueJobsAfter,
-	})
+	}
+	if err := addStatementDelivery(cfg, statements, log); err != nil {
+		return nil, err
+	}
+	return river.NewClient(driver, cfg)
 }
 
 // StartJobs starts working background jobs until StopJobs. Serve calls it; tests that

@@ -269,7 +269,7 @@ func TestReportsThroughTheAPI(t *testing.T) {
 			{"learner1@acme.example", "/api/v1/users/" + userID(t, s, "coach@acme.example") + "/report.pdf", http.StatusForbidden},
 			{"learner1@acme.example", "/api/v1/cohorts/" + cohortID(t, s, "Desarrollo de negocio 2026") + "/report.pdf", http.StatusForbidden},
 			{"learner1@acme.example", "/api/v1/orgs/" + acme + "/report.pdf", http.StatusForbidden},
-			{"learner1@acme.example", "/api/v1/users/" + learner1 + "/report.pdf?lang=fr", http.StatusUnprocessableEntity},
+			{"learner1@acme.example", "/api/v1/users/" + learner1 + "/report.pdf?lang=fr", http.StatusBadRequest},
 			{"coach@acme.example", "/api/v1/cohorts/" + fx.orphanCohort + "/report.pdf", http.StatusNotFound},
 			{"coach@acme.example", "/api/v1/users/" + fx.orphanLearner + "/report.pdf", http.StatusNotFound},
 			{"coach@acme.example", "/api/v1/orgs/" + acme + "/report.pdf", http.StatusForbidden},

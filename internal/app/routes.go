@@ -26,6 +26,9 @@ func (a *App) routes(pages *ui.Handler, apiv1 *api.Handler) {
 		c.Type("yaml", "utf-8")
 		return c.Send(apispec.OpenAPI)
 	})
+	// The contract's reference page: public like the contract, a page like the others (it
+	// is registered here because everything else under /api is the API's).
+	app.Get("/api/docs", site.LoadSession, site.DetectLocale, site.CSRF, pages.APIDocs)
 	// JSON API: bearer tokens, JSON errors.
 	v1 := app.Group("/api/v1", web.MarkAPI, site.BearerAuth, site.DetectLocale)
 	v1.Get("/me", apiv1.Me)
@@ -74,9 +77,22 @@ func (a *App) routes(pages *ui.Handler, apiv1 *api.Handler) {
 	v1.Patch("/events/:id", apiv1.UpdateEvent)
 	// Reports as PDF (?lang=es|en): a learner's, a cohort's, an organisation's.
 	v1.Get("/users/:id/report.pdf", apiv1.UserReport)
+	// Privacy: a person downloads their own data; their organisation's administrators erase them.
+	v1.Get("/users/:id/export", apiv1.ExportUser)
+	v1.Post("/users/:id/erase", apiv1.EraseUser)
 	v1.Get("/cohorts/:id/report.pdf", apiv1.CohortReport)
 	v1.Get("/orgs/:org/report.pdf", apiv1.OrganisationReport)
+	// A learner's Open Badges, with their signed credentials.
+	v1.Get("/users/:id/badges", apiv1.Badges)
+	// xAPI statements of an organisation (?organisation=, default the caller's), for its admins.
+	v1.Get("/xapi/statements", apiv1.XAPIStatements)
 	app.Use("/api", web.MarkAPI, site.DetectLocale, notFound)
+
+	// Open Badges, public: a badge's credential as a download, each organisation's issuer
+	// profile (its keys) and revocation list. JSON-LD for verifiers, no session.
+	app.Get("/badges/:id.json", web.MarkAPI, site.DetectLocale, pages.BadgeJSON)
+	app.Get("/orgs/:org/issuer", web.MarkAPI, site.DetectLocale, pages.IssuerProfile)
+	app.Get("/orgs/:org/badges/status", web.MarkAPI, site.DetectLocale, pages.BadgeStatusList)
 
 	// Pages: session cookie, language, CSRF on every form.
 	p := app.Group("/", site.LoadSession, site.DetectLocale, site.CSRF, web.RequireForm)
@@ -87,6 +103,10 @@ func (a *App) routes(pages *ui.Handler, apiv1 *api.Handler) {
 	p.Get("/invitations/:token", pages.InvitationForm)
 	p.Post("/invitations/:token", pages.AcceptInvitation)
 	p.Post("/language", pages.SetLanguage)
+	// A badge's public verification page (or its credential, for Accept: application/ld+json)
+	// and the competency model its alignments point to: for anyone holding the link.
+	p.Get("/badges/:id", pages.NegotiateBadge, pages.Badge)
+	p.Get("/competencies", pages.Competencies)
 
 	// Signed-in pages. RequireUser is set per route, not on a group: a group on "/" would
 	// also catch unknown URLs and send visitors to sign in instead of answering 404.
@@ -96,6 +116,7 @@ func (a *App) routes(pages *ui.Handler, apiv1 *api.Handler) {
 	p.Post("/account", auth, pages.UpdateAccount)
 	p.Post("/account/tokens", auth, pages.CreateToken)
 	p.Post("/account/tokens/:id/revoke", auth, pages.RevokeToken)
+	p.Get("/account/export.json", auth, pages.ExportAccount)
 
 	p.Get("/orgs/:org/cohorts", auth, pages.Cohorts)
 	p.Post("/orgs/:org/cohorts", auth, pages.CreateCohort)
@@ -145,6 +166,16 @@ func (a *App) routes(pages *ui.Handler, apiv1 *api.Handler) {
 	p.Post("/people/:id/deactivate", auth, pages.Deactivate)
 	p.Post("/people/:id/activate", auth, pages.Activate)
 	p.Post("/people/:id/invitation", auth, pages.Reinvite)
+	// Erasing a person's data: a confirmation page, then the erasure.
+	p.Get("/people/:id/erase", auth, pages.EraseForm)
+	p.Post("/people/:id/erase", auth, pages.Erase)
+	// A learner's badges (the learner, their coaches, their organisation's admins); the learner
+	// shows or hides their name on a badge's public page; the organisation's admins revoke,
+	// after a confirmation page.
+	p.Get("/people/:id/badges", auth, pages.LearnerBadges)
+	p.Post("/badges/:id/share", auth, pages.ShareBadge)
+	p.Get("/badges/:id/revoke", auth, pages.RevokeBadgeForm)
+	p.Post("/badges/:id/revoke", auth, pages.RevokeBadge)
 
 	// Development: a learner's plan, action log, footprint check and coach notes; events with attendance and follow-ups.
 	p.Get("/people/:id/plan", auth, pages.Plan)

@@ -53,29 +53,7 @@ func (s *Store) Assignments(ctx context.Context, orgID string) (map[string][]str
 // organisation's own instruments assigned to one of the learner's cohorts (latest version
 // of each).
 func (s *Store) Offered(ctx context.Context, orgID string, cohortIDs []string) ([]Instrument, error) {
-	all, err := s.Instruments(ctx, orgID)
-	if err != nil {
-		return nil, err
-	}
-	assigned := map[string]bool{}
-	if len(cohortIDs) > 0 {
-		var keys []string
-		err := s.conn(ctx).Model(&assignmentRow{}).Where("organisation_id = ? AND cohort_id IN ?", orgID, cohortIDs).
-			Distinct().Pluck("instrument_key", &keys).Error
-		if err != nil {
-			return nil, err
-		}
-		for _, k := range keys {
-			assigned[k] = true
-		}
-	}
-	out := all[:0]
-	for _, i := range all {
-		if i.BuiltIn() || assigned[i.Key] {
-			out = append(out, i)
-		}
-	}
-	return out, nil
+	return s.InstrumentList(ctx, InstrumentFilter{OrganisationID: orgID, Offered: true, CohortIDs: cohortIDs})
 }
 
 // CheckOffered returns a validation error unless the instrument key is offered to a

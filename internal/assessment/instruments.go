@@ -9,6 +9,7 @@ import (
 	"gorm.io/gorm"
 
 	"github.com/academy-platform/academy/internal/assessment/instrument"
+	"github.com/academy-platform/academy/internal/db/keyset"
 	"github.com/academy-platform/academy/internal/errs"
 	"github.com/academy-platform/academy/internal/identity"
 )
@@ -64,11 +65,47 @@ func summaries(rows []instrumentRow) []Instrument {
 // Instruments lists the latest version of every instrument visible to the organisation
 // (built-in ones and its own; orgID "" lists the built-in ones), by key.
 func (s *Store) Instruments(ctx context.Context, orgID string) ([]Instrument, error) {
-	var rows []instrumentRow
-	q := visibleTo(s.conn(ctx).Table("instruments i").Select(summarySelect("i")), orgID).
+	return s.InstrumentList(ctx, InstrumentFilter{OrganisationID: orgID})
+}
+
+// InstrumentFilter selects instruments for InstrumentList.
+type InstrumentFilter struct {
+	// OrganisationID is whose instruments are listed besides the built-in ones ("": none).
+	OrganisationID string
+	// Offered keeps what a learner in the cohorts CohortIDs is offered: the built-in
+	// instruments and the organisation's own assigned to one of those cohorts.
+	Offered   bool
+	CohortIDs []string
+	// Page is one page of the list (Instrument.PageKey); the zero Page is all of it.
+	Page keyset.Page
+}
+
+// instrumentOrder is the order of InstrumentList: by key, then id (an organisation's own
+// instrument may share its key with a built-in one).
+var instrumentOrder = keyset.Order{{Expr: "i.key"}, {Expr: "i.id"}}
+
+// PageKey is the instrument's place in the order of InstrumentList, for keyset.Page.After.
+func (i Instrument) PageKey() []string { return keyset.Key(i.Key, i.ID) }
+
+// InstrumentList lists the latest version of each instrument f selects, by key, in one
+// query. A malformed f.Page.After is a validation error on "cursor".
+func (s *Store) InstrumentList(ctx context.Context, f InstrumentFilter) ([]Instrument, error) {
+	q := visibleTo(s.conn(ctx).Table("instruments i").Select(summarySelect("i")), f.OrganisationID).
 		Where(`NOT EXISTS (SELECT 1 FROM instruments j WHERE j.key = i.key
 			AND COALESCE(j.organisation_id, '') = COALESCE(i.organisation_id, '') AND j.version > i.version)`)
-	if err := q.Order("i.key").Find(&rows).Error; err != nil {
+	switch {
+	case f.Offered && len(f.CohortIDs) == 0:
+		q = q.Where("i.organisation_id IS NULL")
+	case f.Offered:
+		q = q.Where(`(i.organisation_id IS NULL OR i.key IN (SELECT a.instrument_key FROM instrument_assignments a
+			WHERE a.organisation_id = ? AND a.cohort_id IN ?))`, f.OrganisationID, f.CohortIDs)
+	}
+	q, err := instrumentOrder.Apply(q, f.Page)
+	if err != nil {
+		return nil, err
+	}
+	var rows []instrumentRow
+	if err := q.Find(&rows).Error; err != nil {
 		return nil, err
 	}
 	return summaries(rows), nil

@@ -9,6 +9,7 @@ import (
 
 	"gorm.io/gorm"
 
+	"github.com/academy-platform/academy/internal/activity"
 	"github.com/academy-platform/academy/internal/assessment/instrument"
 	"github.com/academy-platform/academy/internal/errs"
 )
@@ -29,6 +30,9 @@ type Config struct {
 	ReliabilityRefresh time.Duration
 	// Now is the clock (UTC); nil means time.Now.
 	Now func() time.Time
+	// Activity records each submitted attempt, in the transaction that scores it; nil
+	// records nothing.
+	Activity activity.Recorder
 }
 
 // DefaultConfig returns the rules Academy ships with.
@@ -54,6 +58,9 @@ func NewStore(gdb *gorm.DB, cfg Config) *Store {
 	}
 	if cfg.MinNormGroup < 2 {
 		cfg.MinNormGroup = DefaultMinNormGroup
+	}
+	if cfg.Activity == nil {
+		cfg.Activity = activity.None{}
 	}
 	return &Store{db: gdb, cfg: cfg}
 }

@@ -15,14 +15,16 @@ import (
 // attempt is claimed by a conditional update (… WHERE submitted_at IS NULL) and every
 // other call gets errs.ErrConflict. Someone else's attempt is errs.ErrNotFound. An attempt
 // with few answers can be submitted; the dimensions without enough answers get no score.
+// The submission is recorded as activity (Config.Activity) in the same transaction.
 func (s *Store) Submit(ctx context.Context, userID, attemptID string) error {
 	return s.conn(ctx).Transaction(func(tx *gorm.DB) error {
 		a, err := s.attempt(tx, attemptID, userID)
 		if err != nil {
 			return err
 		}
+		now := s.now()
 		res := tx.Model(&Attempt{}).Where("id = ? AND submitted_at IS NULL", a.ID).
-			Updates(map[string]any{"submitted_at": s.now(), "status": StatusSubmitted})
+			Updates(map[string]any{"submitted_at": now, "status": StatusSubmitted})
 		if res.Error != nil {
 			return res.Error
 		}
@@ -41,7 +43,10 @@ func (s *Store) Submit(ctx context.Context, userID, attemptID string) error {
 		if err != nil {
 			return err
 		}
-		return tx.Create(&rows).Error
+		if err := tx.Create(&rows).Error; err != nil {
+			return err
+		}
+		return s.cfg.Activity.Record(tx, assessmentCompleted(userID, a.ID, def, rows, now))
 	})
 }
 

@@ -99,15 +99,20 @@ func (s *Store) CompleteLesson(ctx context.Context, userID, moduleSlug, lessonSl
 			return err
 		}
 		var l lessonRow
-		err = tx.Select("id").Where("module_id = ? AND slug = ? AND retired_at IS NULL", m.ID, lessonSlug).Take(&l).Error
+		err = tx.Select("id", "slug", "title").Where("module_id = ? AND slug = ? AND retired_at IS NULL", m.ID, lessonSlug).Take(&l).Error
 		if err != nil {
 			return notFound(err, "lesson "+moduleSlug+"/"+lessonSlug)
 		}
 		now := s.clock()
-		err = tx.Exec(`INSERT INTO lesson_completions (user_id, lesson_id, completed_at) VALUES (?, ?, ?)
-			ON CONFLICT (user_id, lesson_id) DO NOTHING`, userID, l.ID, now).Error
-		if err != nil {
-			return userError(err, userID)
+		res := tx.Exec(`INSERT INTO lesson_completions (user_id, lesson_id, completed_at) VALUES (?, ?, ?)
+			ON CONFLICT (user_id, lesson_id) DO NOTHING`, userID, l.ID, now)
+		if res.Error != nil {
+			return userError(res.Error, userID)
+		}
+		if res.RowsAffected == 1 {
+			if err := s.activity.Record(tx, lessonCompleted(userID, m, l, now)); err != nil {
+				return err
+			}
 		}
 		if _, err := s.maybeCompleteModule(tx, userID, m, now); err != nil {
 			return err

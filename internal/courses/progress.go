@@ -97,7 +97,8 @@ func later(a, b *time.Time) *time.Time {
 
 // maybeCompleteModule records that userID completed the module at the time of the event
 // that completed it, if all its lessons are done and its quiz is passed. It is idempotent
-// and safe under concurrency.
+// and safe under concurrency; the completion is recorded as activity only by the call that
+// stores it.
 func (s *Store) maybeCompleteModule(tx *gorm.DB, userID string, module moduleRow, at time.Time) (bool, error) {
 	st, err := s.moduleState(tx, userID, module, false)
 	if err != nil {
@@ -110,7 +111,15 @@ func (s *Store) maybeCompleteModule(tx *gorm.DB, userID string, module moduleRow
 	if p.LessonsDone < p.LessonsTotal || (st.quiz != nil && !p.Quiz.Passed) {
 		return false, nil
 	}
-	err = tx.Exec(`INSERT INTO module_completions (user_id, module_id, completed_at) VALUES (?, ?, ?)
-		ON CONFLICT (user_id, module_id) DO NOTHING`, userID, module.ID, at).Error
-	return err == nil, err
+	res := tx.Exec(`INSERT INTO module_completions (user_id, module_id, completed_at) VALUES (?, ?, ?)
+		ON CONFLICT (user_id, module_id) DO NOTHING`, userID, module.ID, at)
+	if res.Error != nil {
+		return false, res.Error
+	}
+	if res.RowsAffected == 1 {
+		if err := s.activity.Record(tx, moduleCompleted(userID, module, at)); err != nil {
+			return false, err
+		}
+	}
+	return true, nil
 }

@@ -10,6 +10,7 @@ import (
 
 	"gorm.io/gorm"
 
+	"github.com/academy-platform/academy/internal/activity"
 	"github.com/academy-platform/academy/internal/errs"
 )
 
@@ -21,6 +22,8 @@ type Store struct {
 	mu      sync.Mutex // guards shuffle when it uses an injected source
 	shuffle func(n int, swap func(i, j int))
 	content contentCache
+	// activity records lesson, module and quiz events in the transactions that make them.
+	activity activity.Recorder
 }
 
 // StoreOption tunes a Store.
@@ -37,11 +40,22 @@ func WithRand(r *rand.Rand) StoreOption {
 	return func(s *Store) { s.shuffle = r.Shuffle }
 }
 
+// WithActivity makes the Store record what learners complete (lessons, modules, quiz
+// attempts) with r, inside the transaction that stores it. Without it nothing is recorded.
+func WithActivity(r activity.Recorder) StoreOption {
+	return func(s *Store) {
+		if r != nil {
+			s.activity = r
+		}
+	}
+}
+
 // NewStore returns a Store over gdb. By default it uses the system clock and the
 // automatically seeded generator of math/rand/v2 (shuffling needs no cryptographic
 // quality).
 func NewStore(gdb *gorm.DB, opts ...StoreOption) *Store {
-	s := &Store{db: gdb, now: time.Now, shuffle: rand.Shuffle, content: contentCache{ttl: DefaultContentTTL}}
+	s := &Store{db: gdb, now: time.Now, shuffle: rand.Shuffle, content: contentCache{ttl: DefaultContentTTL},
+		activity: activity.None{}}
 	for _, o := range opts {
 		o(s)
 	}

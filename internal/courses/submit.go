@@ -55,8 +55,8 @@ func (s *Store) Submit(ctx context.Context, userID, attemptID string) (SubmitRes
 	return res, err
 }
 
-// score computes and stores the score of a just-claimed attempt, and records the module
-// completion if it passed.
+// score computes and stores the score of a just-claimed attempt, records it as activity,
+// and records the module completion if it passed.
 func (s *Store) score(tx *gorm.DB, a *attemptRow, now time.Time) error {
 	v, quiz, err := attemptVersion(tx, *a)
 	if err != nil {
@@ -70,12 +70,18 @@ func (s *Store) score(tx *gorm.DB, a *attemptRow, now time.Time) error {
 	a.Score, a.Passed, a.SubmittedAt = &score, Passed(score, v.PassMark), &now
 	err = tx.Model(&attemptRow{}).Where("id = ?", a.ID).
 		Updates(map[string]any{"score": score, "passed": a.Passed}).Error
-	if err != nil || !a.Passed {
+	if err != nil {
 		return err
 	}
 	var m moduleRow
-	if err := tx.Where("id = ? AND retired_at IS NULL", quiz.ModuleID).Find(&m).Error; err != nil || m.ID == "" {
+	if err := tx.Where("id = ?", quiz.ModuleID).Find(&m).Error; err != nil {
 		return err
+	}
+	if err := s.activity.Record(tx, quizSubmitted(*a, quiz, v, m)); err != nil {
+		return err
+	}
+	if !a.Passed || m.ID == "" || m.RetiredAt != nil {
+		return nil
 	}
 	_, err = s.maybeCompleteModule(tx, a.UserID, m, now)
 	return err

@@ -9,6 +9,7 @@ import (
 
 	"gorm.io/gorm"
 
+	"github.com/academy-platform/academy/internal/db/keyset"
 	"github.com/academy-platform/academy/internal/errs"
 	"github.com/academy-platform/academy/internal/identity"
 )
@@ -123,7 +124,13 @@ func (s *Store) LogAction(ctx context.Context, actorID, learnerID string, in Act
 	}
 	row := actionRow{ID: identity.NewID(), LearnerID: learnerID, OnDate: on, Kind: string(in.Type),
 		Dimensions: dims, Who: in.Who, Note: in.Note, CreatedAt: s.now()}
-	if err := s.conn(ctx).Create(&row).Error; err != nil {
+	err = s.conn(ctx).Transaction(func(tx *gorm.DB) error {
+		if err := tx.Create(&row).Error; err != nil {
+			return err
+		}
+		return s.recordAction(tx, row)
+	})
+	if err != nil {
 		return ActionEntry{}, fmt.Errorf("log action: %w", err)
 	}
 	return row.entry(), nil
@@ -148,15 +155,25 @@ func normaliseDimensions(in []string, t ActionType) []string {
 // time leaves that end open), newest first, with coaches' comments, in two queries. The
 // caller checks who may see the learner's log.
 func (s *Store) ActionLog(ctx context.Context, learnerID string, from, to time.Time) ([]ActionEntry, error) {
-	q := s.conn(ctx).Where("learner_id = ?", learnerID)
-	if !from.IsZero() {
-		q = q.Where("on_date >= ?", Day(from))
-	}
-	if !to.IsZero() {
-		q = q.Where("on_date <= ?", Day(to))
+	return s.ActionList(ctx, learnerID, dayRange(from, to))
+}
+
+// actionOrder is the order of the action log: newest day first, then newest entry.
+var actionOrder = keyset.Order{{Expr: "on_date", Kind: keyset.Time, Desc: true},
+	{Expr: "created_at", Kind: keyset.Time, Desc: true}, {Expr: "id", Desc: true}}
+
+// PageKey is the entry's place in the action log's order, for keyset.Page.After.
+func (e ActionEntry) PageKey() []string { return keyset.Key(e.On, e.CreatedAt, e.ID) }
+
+// ActionList is ActionLog narrowed by f: the entries of the days f covers, one page of
+// them. A malformed f.Page.After is a validation error on "cursor".
+func (s *Store) ActionList(ctx context.Context, learnerID string, f ListFilter) ([]ActionEntry, error) {
+	q, err := actionOrder.Apply(f.days(s.conn(ctx).Where("learner_id = ?", learnerID), "on_date"), f.Page)
+	if err != nil {
+		return nil, err
 	}
 	var rows []actionRow
-	if err := q.Order("on_date DESC, created_at DESC, id DESC").Find(&rows).Error; err != nil {
+	if err := q.Find(&rows).Error; err != nil {
 		return nil, fmt.Errorf("action log: %w", err)
 	}
 	return s.withActionComments(s.conn(ctx), rows)

@@ -85,6 +85,9 @@ func (s *Store) MarkAttended(ctx context.Context, userID, eventID string, in Att
 		if err := tx.Create(&entry).Error; err != nil {
 			return err
 		}
+		if err := s.recordAction(tx, entry); err != nil {
+			return err
+		}
 		out.Entry = entry.entry()
 		for i, f := range in.FollowUps {
 			row := followUpRow{ID: identity.NewID(), LearnerID: userID, EventID: &e.ID, Contact: f.Contact,

@@ -24,7 +24,8 @@ type EventAttendee struct {
 }
 
 // EventAttendees lists, by name, the people who said they are going to the event or logged
-// it as attended (someone who said they were going and then cancelled is not listed), with
+// it as attended (someone who said they were going and then cancelled, or who was erased,
+// is not listed), with
 // their follow-up counts. userIDs, when not nil, keeps only those people (a coach's
 // learners, see FollowedPeople); nil keeps everyone (the organisation's administrators).
 // An unknown event has no attendees. The caller checks that the viewer may follow the
@@ -52,7 +53,7 @@ func (s *Store) EventAttendees(ctx context.Context, eventID string, userIDs []st
 	err := s.conn(ctx).Table("event_attendees a").
 		Select("a.user_id, u.name, a.going_at, a.attended_at").
 		Joins("JOIN users u ON u.id = a.user_id").
-		Where("a.event_id = ? AND (a.going_at IS NOT NULL OR a.attended_at IS NOT NULL)", eventID).
+		Where("a.event_id = ? AND (a.going_at IS NOT NULL OR a.attended_at IS NOT NULL) AND u.erased_at IS NULL", eventID).
 		Order("u.name, a.user_id").Scan(&rows).Error
 	if err != nil {
 		return nil, fmt.Errorf("event attendees: %w", err)

@@ -6,6 +6,7 @@ import (
 	"slices"
 	"time"
 
+	"github.com/academy-platform/academy/internal/db/keyset"
 	"github.com/academy-platform/academy/internal/errs"
 	"github.com/academy-platform/academy/internal/identity"
 )
@@ -62,7 +63,15 @@ type EventFilter struct {
 	CohortIDs []string
 	// UserID, when set, attaches that person's attendance to each event.
 	UserID string
+	// Page is one page of the list (EventView.PageKey); the zero Page is all of it.
+	Page keyset.Page
 }
+
+// eventOrder is the order of Events: by start time, then id.
+var eventOrder = keyset.Order{{Expr: "starts_at", Kind: keyset.Time}, {Expr: "id"}}
+
+// PageKey is the event's place in the order of Events, for keyset.Page.After.
+func (v EventView) PageKey() []string { return keyset.Key(v.Event.StartsAt, v.Event.ID) }
 
 // EventView is an event with one person's attendance (nil when they have none).
 type EventView struct {
@@ -71,7 +80,8 @@ type EventView struct {
 }
 
 // Events lists an organisation's events by start time, in two queries. The caller checks
-// that the viewer belongs to the organisation and passes their cohorts.
+// that the viewer belongs to the organisation and passes their cohorts. A malformed
+// f.Page.After is a validation error on "cursor".
 func (s *Store) Events(ctx context.Context, f EventFilter) ([]EventView, error) {
 	q := s.conn(ctx).Where("organisation_id = ?", f.OrganisationID)
 	if !f.From.IsZero() {
@@ -87,8 +97,12 @@ func (s *Store) Events(ctx context.Context, f EventFilter) ([]EventView, error) 
 			q = q.Where("(cohort_id IS NULL OR cohort_id IN ?)", f.CohortIDs)
 		}
 	}
+	q, err := eventOrder.Apply(q, f.Page)
+	if err != nil {
+		return nil, err
+	}
 	var rows []eventRow
-	if err := q.Order("starts_at, id").Find(&rows).Error; err != nil {
+	if err := q.Find(&rows).Error; err != nil {
 		return nil, fmt.Errorf("events: %w", err)
 	}
 	out := make([]EventView, len(rows))

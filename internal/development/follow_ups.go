@@ -116,6 +116,9 @@ func (s *Store) CompleteFollowUp(ctx context.Context, actorID, followUpID string
 		if err := tx.Create(&entry).Error; err != nil {
 			return err
 		}
+		if err := s.recordAction(tx, entry); err != nil {
+			return err
+		}
 		res := tx.Model(&followUpRow{}).Where("id = ? AND done_at IS NULL", f.ID).
 			Updates(map[string]any{"done_at": now, "entry_id": entry.ID})
 		if res.Error != nil {

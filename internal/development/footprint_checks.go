@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"time"
 
+	"github.com/academy-platform/academy/internal/db/keyset"
 	"github.com/academy-platform/academy/internal/development/footprint"
 	"github.com/academy-platform/academy/internal/identity"
 )
@@ -58,9 +59,24 @@ func (s *Store) SaveFootprint(ctx context.Context, actorID, learnerID string, an
 // FootprintHistory lists the learner's self-checks, newest first. The caller checks who
 // may see them.
 func (s *Store) FootprintHistory(ctx context.Context, learnerID string) ([]FootprintCheck, error) {
-	var rows []footprintRow
-	err := s.conn(ctx).Where("learner_id = ?", learnerID).Order("created_at DESC, id DESC").Find(&rows).Error
+	return s.FootprintCheckList(ctx, learnerID, keyset.Page{})
+}
+
+// footprintOrder is the order of the self-checks: newest first.
+var footprintOrder = keyset.Order{{Expr: "created_at", Kind: keyset.Time, Desc: true}, {Expr: "id", Desc: true}}
+
+// PageKey is the check's place in the self-checks' order, for keyset.Page.After.
+func (c FootprintCheck) PageKey() []string { return keyset.Key(c.CreatedAt, c.ID) }
+
+// FootprintCheckList is one page of FootprintHistory. A malformed p.After is a validation
+// error on "cursor".
+func (s *Store) FootprintCheckList(ctx context.Context, learnerID string, p keyset.Page) ([]FootprintCheck, error) {
+	q, err := footprintOrder.Apply(s.conn(ctx).Where("learner_id = ?", learnerID), p)
 	if err != nil {
+		return nil, err
+	}
+	var rows []footprintRow
+	if err := q.Find(&rows).Error; err != nil {
 		return nil, fmt.Errorf("footprint history: %w", err)
 	}
 	out := make([]FootprintCheck, len(rows))

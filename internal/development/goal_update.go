@@ -61,7 +61,7 @@ func (p *GoalPatch) trim() {
 // transaction. Only the learner edits their goals: anyone else gets errs.ErrForbidden.
 // Validation as for CreateGoal; a changed due day may not be in the past (an unchanged one
 // may, so an overdue goal can still be marked done). A patch that changes nothing writes
-// nothing.
+// nothing. A goal marked done is recorded as achieved (once per goal).
 func (s *Store) UpdateGoal(ctx context.Context, actorID, goalID string, p GoalPatch) (Goal, error) {
 	p.trim()
 	if err := s.validate.Struct(p); err != nil {
@@ -76,6 +76,7 @@ func (s *Store) UpdateGoal(ctx context.Context, actorID, goalID string, p GoalPa
 		if row.LearnerID != actorID {
 			return forbidden("only the learner edits their goals")
 		}
+		was := row.Status
 		changes, err := s.applyPatch(ctx, &row, p)
 		if err != nil || len(changes) == 0 {
 			out = row
@@ -90,7 +91,10 @@ func (s *Store) UpdateGoal(ctx context.Context, actorID, goalID string, p GoalPa
 			return err
 		}
 		out = row
-		return tx.Create(&changes).Error
+		if err := tx.Create(&changes).Error; err != nil {
+			return err
+		}
+		return s.recordGoal(tx, row, "", was)
 	})
 	if err != nil {
 		return Goal{}, err

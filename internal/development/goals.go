@@ -8,6 +8,7 @@ import (
 
 	"gorm.io/gorm"
 
+	"github.com/academy-platform/academy/internal/db/keyset"
 	"github.com/academy-platform/academy/internal/errs"
 	"github.com/academy-platform/academy/internal/identity"
 )
@@ -84,7 +85,8 @@ func (in *GoalInput) trim() {
 // CreateGoal adds a goal to the learner's plan and records its creation in the history.
 // Only the learner writes their goals: another actor is errs.ErrForbidden. Validation
 // errors: the struct tags of GoalInput, due_on "past" (before today), dimension
-// "unknown_dimension". Status defaults to planned.
+// "unknown_dimension". Status defaults to planned. The goal is recorded as activity (set,
+// and achieved when created done).
 func (s *Store) CreateGoal(ctx context.Context, actorID, learnerID string, in GoalInput) (Goal, error) {
 	if actorID != learnerID {
 		return Goal{}, forbidden("only the learner writes their goals")
@@ -114,8 +116,12 @@ func (s *Store) CreateGoal(ctx context.Context, actorID, learnerID string, in Go
 		if err := tx.Create(&row).Error; err != nil {
 			return err
 		}
-		return tx.Create(&goalChangeRow{ID: identity.NewID(), GoalID: row.ID, ActorID: &actorID,
+		err := tx.Create(&goalChangeRow{ID: identity.NewID(), GoalID: row.ID, ActorID: &actorID,
 			Field: ChangeCreated, NewValue: string(in.Status), At: now}).Error
+		if err != nil {
+			return err
+		}
+		return s.recordGoal(tx, row, learner.Locale, "")
 	})
 	if err != nil {
 		return Goal{}, fmt.Errorf("create goal: %w", err)
@@ -126,11 +132,31 @@ func (s *Store) CreateGoal(ctx context.Context, actorID, learnerID string, in Go
 // Goals lists the learner's goals with their comments: open ones first, then by due day.
 // It runs two queries. The caller checks who may see the learner's plan.
 func (s *Store) Goals(ctx context.Context, learnerID string) ([]Goal, error) {
-	var rows []goalRow
-	err := s.conn(ctx).Where("learner_id = ?", learnerID).
-		Order("CASE WHEN status IN ('planned', 'in_progress') THEN 0 ELSE 1 END, due_on, created_at, id").
-		Find(&rows).Error
+	return s.GoalList(ctx, learnerID, ListFilter{})
+}
+
+// goalOrder is the order of a plan: open goals first, then by due day, then as created.
+var goalOrder = keyset.Order{{Expr: "CASE WHEN status IN ('planned', 'in_progress') THEN 0 ELSE 1 END", Kind: keyset.Int},
+	{Expr: "due_on", Kind: keyset.Time}, {Expr: "created_at", Kind: keyset.Time}, {Expr: "id"}}
+
+// PageKey is the goal's place in its plan's order, for keyset.Page.After.
+func (g Goal) PageKey() []string {
+	closed := 1
+	if g.Status.Open() {
+		closed = 0
+	}
+	return keyset.Key(closed, g.DueOn, g.CreatedAt, g.ID)
+}
+
+// GoalList is Goals narrowed by f: the goals due on the days f covers, one page of them.
+// A malformed f.Page.After is a validation error on "cursor".
+func (s *Store) GoalList(ctx context.Context, learnerID string, f ListFilter) ([]Goal, error) {
+	q, err := goalOrder.Apply(f.days(s.conn(ctx).Where("learner_id = ?", learnerID), "due_on"), f.Page)
 	if err != nil {
+		return nil, err
+	}
+	var rows []goalRow
+	if err := q.Find(&rows).Error; err != nil {
 		return nil, fmt.Errorf("goals: %w", err)
 	}
 	return s.withGoalComments(s.conn(ctx), rows)

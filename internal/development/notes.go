@@ -6,6 +6,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/academy-platform/academy/internal/db/keyset"
 	"github.com/academy-platform/academy/internal/identity"
 )
 
@@ -74,6 +75,18 @@ func (s *Store) CoachNotes(ctx context.Context, learnerID string) ([]Note, error
 	return s.notes(ctx, "n.learner_id = ?", learnerID)
 }
 
+// noteOrder is the order of the notes: newest first.
+var noteOrder = keyset.Order{{Expr: "n.created_at", Kind: keyset.Time, Desc: true}, {Expr: "n.id", Desc: true}}
+
+// PageKey is the note's place in the notes' order, for keyset.Page.After.
+func (n Note) PageKey() []string { return keyset.Key(n.CreatedAt, n.ID) }
+
+// CoachNoteList is CoachNotes narrowed by f: the notes written in [f.From, f.To), one
+// page of them. A malformed f.Page.After is a validation error on "cursor".
+func (s *Store) CoachNoteList(ctx context.Context, learnerID string, f ListFilter) ([]Note, error) {
+	return s.notePage(ctx, f, "n.learner_id = ?", learnerID)
+}
+
 // SharedNotes lists the notes about the learner that the coach shared with them, newest
 // first: what the learner may see.
 func (s *Store) SharedNotes(ctx context.Context, learnerID string) ([]Note, error) {
@@ -81,15 +94,22 @@ func (s *Store) SharedNotes(ctx context.Context, learnerID string) ([]Note, erro
 }
 
 func (s *Store) notes(ctx context.Context, where string, args ...any) ([]Note, error) {
+	return s.notePage(ctx, ListFilter{}, where, args...)
+}
+
+func (s *Store) notePage(ctx context.Context, f ListFilter, where string, args ...any) ([]Note, error) {
 	var rows []struct {
 		Row        noteRow `gorm:"embedded"`
 		AuthorName *string
 	}
-	err := s.conn(ctx).Table("coach_notes n").
+	q := s.conn(ctx).Table("coach_notes n").
 		Select("n.id, n.learner_id, n.author_id, n.body, n.shared, n.created_at, u.name AS author_name").
-		Joins("LEFT JOIN users u ON u.id = n.author_id").
-		Where(where, args...).Order("n.created_at DESC, n.id DESC").Scan(&rows).Error
+		Joins("LEFT JOIN users u ON u.id = n.author_id").Where(where, args...)
+	q, err := noteOrder.Apply(f.times(q, "n.created_at"), f.Page)
 	if err != nil {
+		return nil, err
+	}
+	if err := q.Scan(&rows).Error; err != nil {
 		return nil, fmt.Errorf("notes: %w", err)
 	}
 	out := make([]Note, len(rows))

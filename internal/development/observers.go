@@ -10,6 +10,7 @@ import (
 
 	"gorm.io/gorm"
 
+	"github.com/academy-platform/academy/internal/db/keyset"
 	"github.com/academy-platform/academy/internal/development/threesixty"
 	"github.com/academy-platform/academy/internal/errs"
 	"github.com/academy-platform/academy/internal/identity"
@@ -152,8 +153,24 @@ func (s *Store) InviteObserver(ctx context.Context, inviterID, learnerID string,
 // ObserverInvitations lists the learner's invitations, newest first, withdrawn ones
 // included: who was asked, how they relate to the learner, status and dates; never answers.
 func (s *Store) ObserverInvitations(ctx context.Context, learnerID string) ([]ObserverInvitation, error) {
+	return s.ObserverInvitationList(ctx, learnerID, keyset.Page{})
+}
+
+// observerOrder is the order of the invitations: newest first.
+var observerOrder = keyset.Order{{Expr: "created_at", Kind: keyset.Time, Desc: true}, {Expr: "id", Desc: true}}
+
+// PageKey is the invitation's place in the invitations' order, for keyset.Page.After.
+func (i ObserverInvitation) PageKey() []string { return keyset.Key(i.CreatedAt, i.ID) }
+
+// ObserverInvitationList is one page of ObserverInvitations. A malformed p.After is a
+// validation error on "cursor".
+func (s *Store) ObserverInvitationList(ctx context.Context, learnerID string, p keyset.Page) ([]ObserverInvitation, error) {
+	q, err := observerOrder.Apply(s.conn(ctx).Where("learner_id = ?", learnerID), p)
+	if err != nil {
+		return nil, err
+	}
 	var rows []invitationRow
-	if err := s.conn(ctx).Where("learner_id = ?", learnerID).Order("created_at DESC, id DESC").Find(&rows).Error; err != nil {
+	if err := q.Find(&rows).Error; err != nil {
 		return nil, fmt.Errorf("observer invitations: %w", err)
 	}
 	now := s.now()

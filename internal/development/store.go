@@ -12,6 +12,7 @@ import (
 
 	"gorm.io/gorm"
 
+	"github.com/academy-platform/academy/internal/activity"
 	"github.com/academy-platform/academy/internal/assessment"
 	"github.com/academy-platform/academy/internal/courses"
 	"github.com/academy-platform/academy/internal/errs"
@@ -37,6 +38,9 @@ type Config struct {
 	FollowUpAfter time.Duration
 	// Now is the clock (UTC); nil means time.Now.
 	Now func() time.Time
+	// Activity records goals set and achieved and actions logged, in the transactions
+	// that store them; nil records nothing.
+	Activity activity.Recorder
 }
 
 // DefaultConfig returns the rules Academy ships with.
@@ -77,6 +81,9 @@ func NewStore(gdb *gorm.DB, cfg Config, people *identity.Store, assess *assessme
 	}
 	if cfg.ObserverInstrument == "" {
 		cfg.ObserverInstrument = def.ObserverInstrument
+	}
+	if cfg.Activity == nil {
+		cfg.Activity = activity.None{}
 	}
 	return &Store{db: gdb, cfg: cfg, validate: errs.NewValidator(), people: people, assess: assess, courses: cs}
 }

@@ -8,6 +8,7 @@ import (
 	"gorm.io/gorm"
 	"gorm.io/gorm/clause"
 
+	"github.com/academy-platform/academy/internal/db/keyset"
 	"github.com/academy-platform/academy/internal/errs"
 )
 
@@ -52,12 +53,22 @@ type CohortFilter struct {
 	OrganisationID string // cohorts of this organisation
 	CoachID        string // cohorts this person coaches
 	MemberID       string // cohorts this person belongs to
+	// Page is one page of the list (CohortSummary.PageKey); the zero Page is all of it.
+	Page keyset.Page
 }
 
-// Cohorts lists cohorts with their head counts, by name, in one query.
+// cohortOrder is the order of Cohorts: by name, then id (names repeat across organisations).
+var cohortOrder = keyset.Order{{Expr: "c.name"}, {Expr: "c.id"}}
+
+// PageKey is the cohort's place in the order of Cohorts, for keyset.Page.After.
+func (c CohortSummary) PageKey() []string { return keyset.Key(c.Name, c.ID) }
+
+// Cohorts lists cohorts with their head counts, by name, in one query. A malformed
+// f.Page.After is a validation error on "cursor".
 func (s *Store) Cohorts(ctx context.Context, f CohortFilter) ([]CohortSummary, error) {
 	q := s.conn(ctx).Table("cohorts c").Select(`c.*,
-		(SELECT COUNT(*) FROM cohort_members m WHERE m.cohort_id = c.id) AS members,
+		(SELECT COUNT(*) FROM cohort_members m JOIN users u ON u.id = m.user_id
+			WHERE m.cohort_id = c.id AND u.erased_at IS NULL) AS members,
 		(SELECT COUNT(*) FROM cohort_coaches k WHERE k.cohort_id = c.id) AS coaches`)
 	if f.OrganisationID != "" {
 		q = q.Where("c.organisation_id = ?", f.OrganisationID)
@@ -68,15 +79,20 @@ func (s *Store) Cohorts(ctx context.Context, f CohortFilter) ([]CohortSummary, e
 	if f.MemberID != "" {
 		q = q.Where("c.id IN (SELECT cohort_id FROM cohort_members WHERE user_id = ?)", f.MemberID)
 	}
+	q, err := cohortOrder.Apply(q, f.Page)
+	if err != nil {
+		return nil, err
+	}
 	var out []CohortSummary
-	err := q.Order("c.name").Scan(&out).Error
+	err = q.Scan(&out).Error
 	return out, err
 }
 
-// CohortMembers lists the learners of a cohort by name.
+// CohortMembers lists the learners of a cohort by name. Erased learners stay members, for
+// the statistics that count them, but are not listed.
 func (s *Store) CohortMembers(ctx context.Context, cohortID string) ([]User, error) {
 	var out []User
-	err := s.conn(ctx).Where("id IN (SELECT user_id FROM cohort_members WHERE cohort_id = ?)", cohortID).
+	err := s.conn(ctx).Where("id IN (SELECT user_id FROM cohort_members WHERE cohort_id = ?) AND "+notErased, cohortID).
 		Order("name, email").Find(&out).Error
 	return out, err
 }
@@ -84,7 +100,7 @@ func (s *Store) CohortMembers(ctx context.Context, cohortID string) ([]User, err
 // CohortCoaches lists the coaches of a cohort by name.
 func (s *Store) CohortCoaches(ctx context.Context, cohortID string) ([]User, error) {
 	var out []User
-	err := s.conn(ctx).Where("id IN (SELECT user_id FROM cohort_coaches WHERE cohort_id = ?)", cohortID).
+	err := s.conn(ctx).Where("id IN (SELECT user_id FROM cohort_coaches WHERE cohort_id = ?) AND "+notErased, cohortID).
 		Order("name, email").Find(&out).Error
 	return out, err
 }
@@ -113,7 +129,7 @@ func (s *Store) addToCohort(tx *gorm.DB, cohortID, userID string, role Role) err
 	if !ValidID(userID) {
 		return errs.Invalid("user", "required", "")
 	}
-	if err := tx.Where("id = ? AND organisation_id = ?", userID, c.OrganisationID).Take(&u).Error; err != nil {
+	if err := tx.Where("id = ? AND organisation_id = ? AND "+notErased, userID, c.OrganisationID).Take(&u).Error; err != nil {
 		if errors.Is(err, gorm.ErrRecordNotFound) {
 			return errs.Invalid("user", "not_in_org", "")
 		}
@@ -150,7 +166,7 @@ func (s *Store) CoachesOf(ctx context.Context, cohortIDs []string) (map[string][
 		User     User `gorm:"embedded"`
 	}
 	err := s.conn(ctx).Table("cohort_coaches k").Select("k.cohort_id, u.*").
-		Joins("JOIN users u ON u.id = k.user_id").Where("k.cohort_id IN ?", cohortIDs).
+		Joins("JOIN users u ON u.id = k.user_id").Where("k.cohort_id IN ? AND u.erased_at IS NULL", cohortIDs).
 		Order("u.name").Scan(&rows).Error
 	for _, r := range rows {
 		out[r.CohortID] = append(out[r.CohortID], r.User)

@@ -55,6 +55,9 @@ type User struct {
 	PasswordHash   *string
 	CreatedAt      time.Time
 	UpdatedAt      time.Time
+	// ErasedAt is when the person's data was erased: the row is then anonymised, cannot
+	// sign in, and is left out of every list of people (see EraseUser).
+	ErasedAt *time.Time
 }
 
 // TableName fixes the table name.

@@ -51,7 +51,7 @@ func (s *Store) Organisations(ctx context.Context) ([]OrganisationSummary, error
 	var out []OrganisationSummary
 	err := s.conn(ctx).Table("organisations o").
 		Select(`o.*,
-			(SELECT COUNT(*) FROM users u WHERE u.organisation_id = o.id) AS people,
+			(SELECT COUNT(*) FROM users u WHERE u.organisation_id = o.id AND u.erased_at IS NULL) AS people,
 			(SELECT COUNT(*) FROM cohorts c WHERE c.organisation_id = o.id) AS cohorts`).
 		Order("o.name").Scan(&out).Error
 	return out, err

@@ -73,23 +73,51 @@ func (s *Store) createUser(tx *gorm.DB, in NewUser) (User, error) {
 	return u, err
 }
 
-// User returns the account with the given id.
+// notErased keeps the accounts that were not erased. Every list of people and every lookup
+// by id or email applies it: to pages, reports and the API an erased person no longer exists.
+const notErased = "erased_at IS NULL"
+
+// User returns the account with the given id. An erased account is errs.ErrNotFound (see
+// UserIncludingErased).
 func (s *Store) User(ctx context.Context, id string) (User, error) {
+	var u User
+	if !ValidID(id) {
+		return u, fmt.Errorf("user %q: %w", id, errs.ErrNotFound)
+	}
+	if err := s.conn(ctx).Where("id = ? AND "+notErased, id).Take(&u).Error; err != nil {
+		return u, notFound(err, "user "+id)
+	}
+	return u, nil
+}
+
+// UserIncludingErased returns the account with the given id, erased or not: for erasure
+// itself, which must recognise a person erased already.
+func (s *Store) UserIncludingErased(ctx context.Context, id string) (User, error) {
 	return byID[User](ctx, s, "user", id)
 }
 
-// UserByEmail returns the account with the given email address.
+// UserByEmail returns the account with the given email address; erased accounts have none.
 func (s *Store) UserByEmail(ctx context.Context, email string) (User, error) {
 	var u User
-	err := s.conn(ctx).Where("email = ?", NormaliseEmail(email)).Take(&u).Error
+	err := s.conn(ctx).Where("email = ? AND "+notErased, NormaliseEmail(email)).Take(&u).Error
 	if err != nil {
 		return u, notFound(err, "user with that email")
 	}
 	return u, nil
 }
 
-// UsersInOrganisation lists an organisation's people by name.
+// UsersInOrganisation lists an organisation's people by name, erased people left out.
 func (s *Store) UsersInOrganisation(ctx context.Context, orgID string) ([]User, error) {
+	var out []User
+	err := s.conn(ctx).Where("organisation_id = ? AND "+notErased, orgID).Order("name, email").Find(&out).Error
+	return out, err
+}
+
+// UsersCountedInOrganisation lists every account the organisation's statistics count, by
+// name: its people and its erased (anonymised) people, whose attempts and activity stay in
+// the organisation's aggregates so that erasing someone does not change them. For anonymous
+// aggregates only: never show these accounts one by one.
+func (s *Store) UsersCountedInOrganisation(ctx context.Context, orgID string) ([]User, error) {
 	var out []User
 	err := s.conn(ctx).Where("organisation_id = ?", orgID).Order("name, email").Find(&out).Error
 	return out, err
@@ -130,7 +158,7 @@ func (s *Store) SetActive(ctx context.Context, actorID, userID string, active bo
 		return ErrSelfDeactivation
 	}
 	return s.db.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
-		res := tx.Model(&User{}).Where("id = ?", userID).
+		res := tx.Model(&User{}).Where("id = ? AND "+notErased, userID).
 			Updates(map[string]any{"active": active, "updated_at": s.now()})
 		if res.Error != nil {
 			return res.Error

@@ -25,7 +25,9 @@ func (s Sources) OrganisationReportData(ctx context.Context, orgID string) (Orga
 	if err != nil {
 		return OrganisationReportData{}, err
 	}
-	people, err := s.People.UsersInOrganisation(ctx, org.ID)
+	// Erased people stay in the aggregates, anonymously, so that erasing someone does not
+	// change the organisation's figures; the report names nobody.
+	people, err := s.People.UsersCountedInOrganisation(ctx, org.ID)
 	if err != nil {
 		return OrganisationReportData{}, err
 	}

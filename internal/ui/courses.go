@@ -1,9 +1,13 @@
 package ui
 
 import (
+	"errors"
+
 	"github.com/gofiber/fiber/v2"
 
+	"github.com/academy-platform/academy/internal/badges"
 	"github.com/academy-platform/academy/internal/courses"
+	"github.com/academy-platform/academy/internal/errs"
 	"github.com/academy-platform/academy/internal/web"
 )
 
@@ -29,6 +33,8 @@ func (h *Handler) Catalogue(c *fiber.Ctx) error {
 type modulePage struct {
 	courses.ModulePage
 	Next nextStep
+	// Badge is the learner's badge for the module, once completed.
+	Badge *badges.Badge
 }
 
 // Module shows a module's lessons, its quiz, the learner's progress and what to do next.
@@ -46,7 +52,17 @@ func (h *Handler) Module(c *fiber.Ctx) error {
 		}
 		next = nextModule(page.Module.Slug, catalogue)
 	}
-	view := h.site.NewView(c, "courses.module_title", modulePage{ModulePage: page, Next: next})
+	mp := modulePage{ModulePage: page, Next: next}
+	if page.Progress.Completed() {
+		b, err := h.badges.ForModule(ctx(c), u.ID, page.Module.Slug)
+		switch {
+		case err == nil:
+			mp.Badge = &b
+		case !errors.Is(err, errs.ErrNotFound):
+			return err
+		}
+	}
+	view := h.site.NewView(c, "courses.module_title", mp)
 	return h.site.Page(c, "courses/module", view)
 }
 

@@ -6,14 +6,19 @@ package ui
 import (
 	"context"
 	"log/slog"
+	"sync"
 
 	"github.com/gofiber/fiber/v2"
 
+	apispec "github.com/academy-platform/academy/api"
+	"github.com/academy-platform/academy/internal/apidocs"
 	"github.com/academy-platform/academy/internal/assessment"
+	"github.com/academy-platform/academy/internal/badges"
 	"github.com/academy-platform/academy/internal/courses"
 	"github.com/academy-platform/academy/internal/development"
 	"github.com/academy-platform/academy/internal/identity"
 	"github.com/academy-platform/academy/internal/mail"
+	"github.com/academy-platform/academy/internal/privacy"
 	"github.com/academy-platform/academy/internal/reports"
 	"github.com/academy-platform/academy/internal/web"
 )
@@ -31,9 +36,13 @@ type Deps struct {
 	ReportSources reports.Sources
 	// Delivery is report downloads with branding, and bulk report jobs.
 	Delivery Delivery
-	Mail     mail.Sender
-	BaseURL  string
-	Log      *slog.Logger
+	// Privacy downloads a person's data and erases people.
+	Privacy *privacy.Service
+	// Badges are the Open Badges learners earn, and their public verification.
+	Badges  *badges.Store
+	Mail    mail.Sender
+	BaseURL string
+	Log     *slog.Logger
 }
 
 // Handler holds what the page handlers need.
@@ -46,15 +55,21 @@ type Handler struct {
 	reports *reports.Renderer
 	sources reports.Sources
 	deliver Delivery
+	privacy *privacy.Service
+	badges  *badges.Store
 	mail    mail.Sender
 	baseURL string
 	log     *slog.Logger
+	// apiReference is the API reference page's content, read from the contract the first
+	// time the page is asked for.
+	apiReference func() (*apidocs.Reference, error)
 }
 
 // New returns the page handlers.
 func New(d Deps) *Handler {
 	return &Handler{site: d.Site, ids: d.Identity, asmt: d.Assessment, courses: d.Courses, dev: d.Development,
-		reports: d.Reports, sources: d.ReportSources, deliver: d.Delivery, mail: d.Mail, baseURL: d.BaseURL, log: d.Log}
+		reports: d.Reports, sources: d.ReportSources, deliver: d.Delivery, privacy: d.Privacy, badges: d.Badges, mail: d.Mail, baseURL: d.BaseURL, log: d.Log,
+		apiReference: sync.OnceValues(func() (*apidocs.Reference, error) { return apidocs.Parse(apispec.OpenAPI) })}
 }
 
 func ctx(c *fiber.Ctx) context.Context { return c.UserContext() }
@@ -91,7 +106,13 @@ func (h *Handler) cohort(c *fiber.Ctx, act identity.Action) (identity.Cohort, er
 
 // person loads the user named in the URL by param if the actor may do act on them.
 func (h *Handler) person(c *fiber.Ctx, param string, act identity.Action) (identity.User, error) {
-	u, err := h.ids.User(ctx(c), c.Params(param))
+	return h.personBy(c, param, act, h.ids.User)
+}
+
+// personBy is person with load (the identity store's User, or UserIncludingErased where
+// an erasure may be repeated) to find the user.
+func (h *Handler) personBy(c *fiber.Ctx, param string, act identity.Action, load func(context.Context, string) (identity.User, error)) (identity.User, error) {
+	u, err := load(ctx(c), c.Params(param))
 	if err != nil {
 		return u, err
 	}

@@ -4,13 +4,19 @@ import (
 	"github.com/gofiber/fiber/v2"
 
 	"github.com/academy-platform/academy/internal/identity"
+	"github.com/academy-platform/academy/internal/privacy"
 	"github.com/academy-platform/academy/internal/web"
 )
 
 type peoplePage struct {
 	Organisation identity.Organisation
 	People       []identity.User
+	// Erasures is the log of the people erased in the organisation, newest first.
+	Erasures []privacy.ErasureEntry
 }
+
+// erasuresShown is how many erasures the people page lists.
+const erasuresShown = 20
 
 // People lists an organisation's people with their role and status.
 func (h *Handler) People(c *fiber.Ctx) error {
@@ -22,7 +28,11 @@ func (h *Handler) People(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	return h.site.Page(c, "people/list", h.site.NewView(c, "people.title", peoplePage{Organisation: org, People: people}))
+	erasures, err := h.privacy.Erasures(ctx(c), org.ID, erasuresShown)
+	if err != nil {
+		return err
+	}
+	return h.site.Page(c, "people/list", h.site.NewView(c, "people.title", peoplePage{Organisation: org, People: people, Erasures: erasures}))
 }
 
 type personPage struct {

@@ -78,6 +78,7 @@ func developmentLinks(learnerID, path string) []devLink {
 		{Href: base + "/footprint", Key: "devnav.footprint"},
 		{Href: base + "/feedback", Key: "devnav.feedback"},
 		{Href: base + "/recommendations", Key: "devnav.recommendations"},
+		{Href: base + "/badges", Key: "badges.person_link"},
 	}
 	for i := range links {
 		links[i].Current = links[i].Href == path

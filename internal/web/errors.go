@@ -37,6 +37,10 @@ func classify(err error) problem {
 	var fe *fiber.Error
 	var rl *identity.RateLimitError
 	var ce *CSRFError
+	var qe *errs.QueryError
+	if errors.As(err, &qe) {
+		return problem{status: fiber.StatusBadRequest, code: "bad_request", verr: qe.Err}
+	}
 	if v, ok := errs.AsValidation(err); ok {
 		return problem{status: fiber.StatusUnprocessableEntity, code: "invalid", verr: v}
 	}

@@ -92,8 +92,17 @@ func (s *Server) Listen() string {
 	return "http://" + ln.Addr().String()
 }
 
-// Do sends a request through the app in-process.
+// Do sends a request through the app in-process. A request under /api/v1, whoever sends
+// it, is checked against the API contract with its answer (CheckContract).
 func (s *Server) Do(req *http.Request) *http.Response {
+	s.t.Helper()
+	if IsAPI(req.URL.Path) {
+		return s.checked(req, s.do)
+	}
+	return s.do(req)
+}
+
+func (s *Server) do(req *http.Request) *http.Response {
 	s.t.Helper()
 	resp, err := s.App.Handler().Test(req, -1)
 	if err != nil {
