@@ -79,6 +79,18 @@ const (
 	AnchorEnd    Anchor = "end"
 )
 
+// Above tells whether axis i's label sits above the chart (1), below it (-1) or at a
+// side (0), so that a label of several lines can grow away from the rings.
+func (r Radar) Above(i int) int {
+	switch sin := math.Sin(r.angle(i)); {
+	case sin < -0.9:
+		return 1
+	case sin > 0.9:
+		return -1
+	}
+	return 0
+}
+
 // Label is where axis i's name goes: just outside the outer ring, aligned away from the
 // centre.
 func (r Radar) Label(i int) (Point, Anchor) {

@@ -47,17 +47,17 @@ func TestRadarGeometry(t *testing.T) {
 
 func TestRadarSVGEscapesAndMarksGaps(t *testing.T) {
 	r := Radar{
-		Axes:   []string{"Dar <primero>", "Foco & otro", "Huella"},
+		Axes:   []string{"Dar <más>", "Foco & otro", "Huella"},
 		Series: []Series{{Name: "self", Values: []float64{80, math.NaN(), 40}}},
 		Rings:  []float64{25, 50, 75, 100}, Size: 300, Margin: 60,
 	}
 	svg := string(r.SVG(`Perfil de "Ana"`, "Puntuaciones <0-100>"))
-	for _, want := range []string{`role="img"`, "Dar &lt;primero&gt;", "Foco &amp; otro", "&#34;Ana&#34;", "&lt;0-100&gt;"} {
+	for _, want := range []string{`role="img"`, "Dar &lt;más&gt;", "Foco &amp; otro", "&#34;Ana&#34;", "&lt;0-100&gt;"} {
 		if !strings.Contains(svg, want) {
 			t.Errorf("SVG lacks %q", want)
 		}
 	}
-	if strings.Contains(svg, "<primero>") {
+	if strings.Contains(svg, "<más>") {
 		t.Error("a label is not escaped")
 	}
 	if n := strings.Count(svg, "<circle"); n != 2 {
@@ -68,6 +68,28 @@ func TestRadarSVGEscapesAndMarksGaps(t *testing.T) {
 	}
 }
 
+// TestLabelsGrowAwayFromTheChart: a label above the chart ends on its point, one below
+// starts on it, one at a side is centred on it, however many lines it has.
+func TestLabelsGrowAwayFromTheChart(t *testing.T) {
+	r := Radar{Axes: []string{"top", "right", "bottom", "left"}, Size: 200, Margin: 20}
+	for i, want := range []int{1, 0, -1, 0} {
+		if got := r.Above(i); got != want {
+			t.Errorf("axis %d: Above = %d, want %d", i, got, want)
+		}
+	}
+	cases := []struct {
+		above, lines int
+		want         float64
+	}{
+		{1, 1, 0}, {1, 3, -2.3}, {-1, 3, 0}, {0, 1, 0}, {0, 3, -1.15},
+	}
+	for _, c := range cases {
+		if got := firstLineShift(c.above, c.lines); math.Abs(got-c.want) > 1e-9 {
+			t.Errorf("firstLineShift(%d, %d) = %v, want %v", c.above, c.lines, got, c.want)
+		}
+	}
+}
+
 func TestWrap(t *testing.T) {
 	cases := map[string][]string{
 		"Dar primero":                     {"Dar primero"},
@@ -75,11 +97,16 @@ func TestWrap(t *testing.T) {
 		"Contacts into colleagues":        {"Contacts into", "colleagues"},
 		"":                                {""},
 		"Supercalifragilistic word":       {"Supercalifragilistic", "word"},
+		"Problem-solving pitch":           {"Problem-solving", "pitch"},
+		"Very-long-hyphenated-compound x": {"Very-long-", "hyphenated-", "compound x"},
 	}
 	for in, want := range cases {
 		got := Wrap(in, 16)
 		if strings.Join(got, "|") != strings.Join(want, "|") {
 			t.Errorf("Wrap(%q) = %q, want %q", in, got, want)
 		}
+	}
+	if got := Wrap("Problem-solving pitch", 12); strings.Join(got, "|") != "Problem-|solving|pitch" {
+		t.Errorf("Wrap(Problem-solving pitch, 12) = %q: a word too long breaks after its hyphen", got)
 	}
 }

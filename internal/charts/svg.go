@@ -43,9 +43,9 @@ func (r Radar) SVG(title, desc string) template.HTML {
 		lines := Wrap(name, labelWidth)
 		fmt.Fprintf(&b, `<text x="%s" y="%s" text-anchor="%s" dominant-baseline="middle">`, num(p.X), num(p.Y), anchor)
 		for k, line := range lines {
-			dy := "1.15em"
+			dy := fmt.Sprintf("%.2fem", lineHeight)
 			if k == 0 {
-				dy = fmt.Sprintf("%.2fem", -0.575*float64(len(lines)-1))
+				dy = fmt.Sprintf("%.2fem", firstLineShift(r.Above(i), len(lines)))
 			}
 			fmt.Fprintf(&b, `<tspan x="%s" dy="%s">%s</tspan>`, num(p.X), dy, esc(line))
 		}
@@ -55,23 +55,52 @@ func (r Radar) SVG(title, desc string) template.HTML {
 	return template.HTML(b.String()) // every text above went through esc
 }
 
-// labelWidth is the longest label line, in characters, before it wraps.
-const labelWidth = 15
+// labelWidth is the longest label line, in characters, before it wraps: short enough for
+// labels in the larger type of a phone (see the stylesheet) to fit beside the chart.
+const labelWidth = 12
 
-// Wrap breaks text into lines of at most width characters at spaces (a longer word gets a
-// line of its own).
+// lineHeight is the distance between a label's lines, in ems.
+const lineHeight = 1.15
+
+// firstLineShift is where a label's first line goes, in ems from its point, so that the
+// lines grow away from the chart: upwards from a label above it (above > 0), downwards
+// from one below it (above < 0), centred on the point at its sides (above == 0).
+func firstLineShift(above, lines int) float64 {
+	switch {
+	case above > 0:
+		return -lineHeight * float64(lines-1)
+	case above < 0:
+		return 0
+	}
+	return -lineHeight / 2 * float64(lines-1)
+}
+
+// Wrap breaks text into lines of at most width characters at spaces, and after the
+// hyphens of a word longer than that ("Problem-" "solving"); a longer part gets a line of
+// its own.
 func Wrap(text string, width int) []string {
 	var lines []string
 	line := ""
 	for _, word := range strings.Fields(text) {
-		switch {
-		case line == "":
-			line = word
-		case len([]rune(line))+1+len([]rune(word)) <= width:
-			line += " " + word
-		default:
-			lines = append(lines, line)
-			line = word
+		parts := []string{word}
+		if len([]rune(word)) > width {
+			parts = strings.SplitAfter(word, "-")
+		}
+		for k, part := range parts {
+			sep := " "
+			if k > 0 {
+				sep = "" // the rest of a word broken after its hyphen
+			}
+			switch {
+			case part == "":
+			case line == "":
+				line = part
+			case len([]rune(line))+len(sep)+len([]rune(part)) <= width:
+				line += sep + part
+			default:
+				lines = append(lines, line)
+				line = part
+			}
 		}
 	}
 	if line != "" || len(lines) == 0 {

@@ -12,6 +12,7 @@ import (
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/extension"
+	extast "github.com/yuin/goldmark/extension/ast"
 	"github.com/yuin/goldmark/text"
 )
 
@@ -35,6 +36,7 @@ func newRenderer() *renderer {
 	// subset of HTML survives: no scripts, no event handlers, no style, no forms.
 	p := bluemonday.UGCPolicy()
 	p.AllowAttrs("rel").Matching(regexp.MustCompile(`^` + linkRel + `$`)).OnElements("a")
+	p.AllowAttrs("data-label").OnElements("td") // its column's heading, for tables laid out as lists on phones
 	p.RequireNoFollowOnLinks(true)
 	p.RewriteSrc(func(u *url.URL) {
 		if u.Scheme != "" || u.Host != "" {
@@ -63,8 +65,8 @@ func (r *renderer) render(src []byte) (string, []markdownIssue, error) {
 	return strings.TrimSpace(r.policy.Sanitize(buf.String())), issues, nil
 }
 
-// prepare walks the document: it records forbidden constructs, marks links and replaces
-// images by their alt text.
+// prepare walks the document: it records forbidden constructs, marks links, labels each
+// table cell with its column's heading and replaces images by their alt text.
 func (r *renderer) prepare(doc ast.Node, src []byte) []markdownIssue {
 	var issues []markdownIssue
 	var images []ast.Node
@@ -86,6 +88,8 @@ func (r *renderer) prepare(doc ast.Node, src []byte) []markdownIssue {
 		case *ast.AutoLink:
 			issues = append(issues, markdownIssue{nodeOffset(n), fmt.Sprintf("link to another site %q is not allowed", v.URL(src))})
 			v.SetAttributeString("rel", []byte(linkRel))
+		case *extast.Table:
+			labelCells(v, src)
 		}
 		return ast.WalkContinue, nil
 	})
@@ -99,6 +103,48 @@ func (r *renderer) prepare(doc ast.Node, src []byte) []markdownIssue {
 		parent.RemoveChild(parent, img)
 	}
 	return issues
+}
+
+// labelCells gives every body cell of the table its column's heading as data-label: a
+// phone shows each row as a list of "heading: value" lines instead of squeezed columns.
+func labelCells(table *extast.Table, src []byte) {
+	var headings []string
+	for row := table.FirstChild(); row != nil; row = row.NextSibling() {
+		if _, header := row.(*extast.TableHeader); header {
+			for cell := row.FirstChild(); cell != nil; cell = cell.NextSibling() {
+				headings = append(headings, strings.TrimSpace(plainText(cell, src)))
+			}
+			continue
+		}
+		i := 0
+		for cell := row.FirstChild(); cell != nil; cell = cell.NextSibling() {
+			if i < len(headings) && headings[i] != "" {
+				cell.SetAttributeString("data-label", []byte(headings[i]))
+			}
+			i++
+		}
+	}
+}
+
+// plainText is the text inside n, without markup.
+func plainText(n ast.Node, src []byte) string {
+	var b strings.Builder
+	_ = ast.Walk(n, func(c ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		switch t := c.(type) {
+		case *ast.Text:
+			b.Write(t.Segment.Value(src))
+			if t.SoftLineBreak() || t.HardLineBreak() {
+				b.WriteByte(' ')
+			}
+		case *ast.String:
+			b.Write(t.Value)
+		}
+		return ast.WalkContinue, nil
+	})
+	return b.String()
 }
 
 // external reports whether a link target leaves the site: it has a scheme or a host.

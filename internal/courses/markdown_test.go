@@ -61,7 +61,12 @@ func TestRenderIsSafe(t *testing.T) {
 		{
 			name:    "tables and emphasis",
 			src:     "| a | b |\n|:--|--:|\n| **x** | *y* |\n\n> cita\n",
-			present: []string{"<table>", `<td align="left"><strong>x</strong></td>`, "<blockquote>"},
+			present: []string{"<table>", `<td align="left" data-label="a"><strong>x</strong></td>`, `<td align="right" data-label="b"><em>y</em></td>`, "<blockquote>"},
+		},
+		{
+			name:    "a heading with markup labels its column as text",
+			src:     "| **Forma** | Lo que *cuesta* |\n|---|---|\n| x | y |\n",
+			present: []string{`<td data-label="Forma">x</td>`, `<td data-label="Lo que cuesta">y</td>`},
 		},
 		{
 			name:   "style and event handlers in html block",

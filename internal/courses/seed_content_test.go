@@ -2,6 +2,7 @@ package courses_test
 
 import (
 	"io/fs"
+	"regexp"
 	"testing"
 
 	"github.com/academy-platform/academy/internal/courses"
@@ -45,5 +46,32 @@ func TestLoadBuiltInContent(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// markdownMark is Markdown markup in text shown as it is: emphasis, code, links.
+var markdownMark = regexp.MustCompile("\\*[^*\\s][^*]*\\*|_[^_\\s][^_]*_\\b|`|\\]\\(")
+
+// TestQuizTextsArePlain: a quiz's questions, options and feedback are shown as plain text
+// (only lessons are Markdown), so markup in them would show its asterisks to the learner.
+func TestQuizTextsArePlain(t *testing.T) {
+	content, err := courses.Load(seedCourses(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, m := range content.Modules {
+		for _, q := range m.Quiz.Questions {
+			texts := []courses.Text{q.Scenario, q.Text}
+			for _, o := range q.Options {
+				texts = append(texts, o.Text, o.Feedback)
+			}
+			for _, text := range texts {
+				for lang, s := range text {
+					if mark := markdownMark.FindString(s); mark != "" {
+						t.Errorf("%s, question %s (%s): %q shows Markdown as it is: %q", m.Quiz.Slug, q.ID, lang, mark, s)
+					}
+				}
+			}
+		}
 	}
 }

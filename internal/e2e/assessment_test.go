@@ -25,8 +25,9 @@ func answerVisiblePage(t *testing.T, ctx context.Context) {
 
 // TestLearnerTakesTheSelfAssessmentInTwoSittings: a learner starts the self-assessment,
 // answers some pages (each answer is saved as it is clicked), signs out, comes back,
-// resumes where the answers are, finishes, checks the answers, submits and sees the radar
-// chart with the table of the same numbers.
+// resumes at the first page with questions left, finds the earlier answers going back,
+// finishes, checks the answers, submits and sees the radar chart with the table of the
+// same numbers.
 func TestLearnerTakesTheSelfAssessmentInTwoSittings(t *testing.T) {
 	b := e2e.NewBrowser(t)
 	s := apptest.New(t, "sqlite")
@@ -52,7 +53,13 @@ func TestLearnerTakesTheSelfAssessmentInTwoSittings(t *testing.T) {
 	signIn(t, ctx, base, "learner2@acme.example", apptest.DemoPassword)
 	do(t, ctx, chromedp.Navigate(base+"/assessments"))
 	see(t, ctx, "main .cards", "En curso: 16 de 72 respuestas")
+	// "Continue" opens the first page with questions left, the third; two pages back is
+	// the first answer.
 	clickAndWait(t, ctx, `main .cards a.button`)
+	see(t, ctx, "main .progress-block", "Página 3 de 12")
+	clickAndWait(t, ctx, `button[name="go"][value="previous"]`)
+	clickAndWait(t, ctx, `button[name="go"][value="previous"]`)
+	see(t, ctx, "main .progress-block", "Página 1 de 12")
 	if checked := evaluate[bool](t, ctx, `!!document.querySelector("input[name='item-`+first+`']:checked")`); !checked {
 		t.Fatal("the answer given in the first sitting is gone")
 	}

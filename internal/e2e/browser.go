@@ -5,10 +5,12 @@ package e2e
 
 import (
 	"context"
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"regexp"
+	"sync"
 	"testing"
 	"time"
 
@@ -80,8 +82,8 @@ func chromePath(t *testing.T) string {
 
 // NewPage opens a tab in a fresh browser context (no cookies, no storage) for the test
 // and closes it when the test ends. Actions on the returned context time out after
-// PageTimeout. If the test fails, a screenshot of the page is saved first (see
-// ScreenshotOnFailure).
+// PageTimeout. If the test fails, screenshots of the last key pages (see Keep) and of the
+// page as it is are saved first (see ScreenshotOnFailure).
 func (b *Browser) NewPage(t *testing.T) context.Context {
 	t.Helper()
 	tab, cancelTab := chromedp.NewContext(b.ctx, chromedp.WithNewBrowserContext())
@@ -89,6 +91,7 @@ func (b *Browser) NewPage(t *testing.T) context.Context {
 	if err := chromedp.Do(tab); err != nil { // opens the tab, with no timeout
 		t.Fatalf("open a tab: %v", err)
 	}
+	tab = context.WithValue(tab, trailKey{}, &trail{})
 	ScreenshotOnFailure(t, tab)
 	ctx, cancel := context.WithTimeout(tab, PageTimeout)
 	t.Cleanup(cancel)
@@ -100,8 +103,9 @@ func Mobile(ctx context.Context) error {
 	return chromedp.Do(ctx, chromedp.EmulateViewport(375, 812, chromedp.EmulateMobile, chromedp.EmulateTouch))
 }
 
-// ArtifactsDir is where failing tests leave their screenshots: $ACADEMY_E2E_ARTIFACTS,
-// else academy-e2e in the system's temporary folder.
+// ArtifactsDir is where failing tests leave their screenshots: $ACADEMY_E2E_ARTIFACTS
+// (.ci/run sets it to e2e-artifacts/ in the checkout, which git ignores, for CI to
+// collect), else academy-e2e in the system's temporary folder.
 func ArtifactsDir() string {
 	if dir := os.Getenv("ACADEMY_E2E_ARTIFACTS"); dir != "" {
 		return dir
@@ -109,37 +113,104 @@ func ArtifactsDir() string {
 	return filepath.Join(os.TempDir(), "academy-e2e")
 }
 
-var unsafeName = regexp.MustCompile(`[^A-Za-z0-9._-]+`)
+var unsafeName = regexp.MustCompile(`[^\p{L}\p{N}._-]+`)
 
-// ScreenshotOnFailure saves a full-page PNG of the page in ArtifactsDir when the test
-// has failed by the time it ends, and logs where. Register it before anything that
-// closes the page: cleanups run last first.
+// KeptPages is how many key pages a page (tab) keeps a screenshot of for a failure: the
+// last ones marked with Keep.
+const KeptPages = 8
+
+// trail is the screenshots of the last KeptPages key pages of a tab, oldest first.
+type trail struct {
+	mu    sync.Mutex
+	shots []shot
+	count int // pages kept so far, to number them
+}
+
+type shot struct {
+	name string
+	jpeg []byte
+}
+
+type trailKey struct{}
+
+// Keep marks the page as it is now as a key page of the test: a screenshot of it is kept
+// (the last KeptPages of them per tab) and saved only if the test fails, so that a failing
+// journey shows how it got where it failed, not just where. label names the page ("home",
+// "quiz"). It costs a JPEG screenshot; a page that cannot be photographed is skipped
+// without failing anything.
+func Keep(ctx context.Context, label string) {
+	tr, ok := ctx.Value(trailKey{}).(*trail)
+	if !ok {
+		return
+	}
+	jpeg, err := chromedp.Run(ctx, chromedp.FullScreenshot(70))
+	if err != nil {
+		return
+	}
+	tr.mu.Lock()
+	defer tr.mu.Unlock()
+	tr.count++
+	tr.shots = append(tr.shots, shot{name: fmt.Sprintf("%03d-%s.jpg", tr.count, unsafeName.ReplaceAllString(label, "_")), jpeg: jpeg})
+	if len(tr.shots) > KeptPages {
+		tr.shots = tr.shots[len(tr.shots)-KeptPages:]
+	}
+}
+
+// SaveScreenshot saves a full-page PNG of the page as it is now, named label, into the
+// test's folder in ArtifactsDir and logs where: for a check that fails the test but lets
+// it go on to other pages, so that the page it failed on is seen.
+func SaveScreenshot(t *testing.T, ctx context.Context, label string) {
+	t.Helper()
+	dir := filepath.Join(ArtifactsDir(), unsafeName.ReplaceAllString(t.Name(), "_"))
+	png, err := chromedp.Run(ctx, chromedp.FullScreenshot(100))
+	if err == nil {
+		err = os.MkdirAll(dir, 0o755)
+	}
+	file := filepath.Join(dir, unsafeName.ReplaceAllString(label, "_")+".png")
+	if err == nil {
+		err = os.WriteFile(file, png, 0o644)
+	}
+	if err != nil {
+		t.Logf("no screenshot of %s: %v", label, err)
+		return
+	}
+	t.Logf("screenshot of %s: %s", label, file)
+}
+
+// ScreenshotOnFailure saves, when the test has failed by the time it ends, a full-page
+// PNG of the page as it is (failed.png) and the screenshots of its last key pages (see
+// Keep) into a folder named after the test in ArtifactsDir, and logs where. Register it
+// before anything that closes the page: cleanups run last first.
 func ScreenshotOnFailure(t *testing.T, page context.Context) {
 	t.Helper()
 	t.Cleanup(func() {
 		if !t.Failed() {
 			return
 		}
+		dir := filepath.Join(ArtifactsDir(), unsafeName.ReplaceAllString(t.Name(), "_"))
+		if err := os.MkdirAll(dir, 0o755); err != nil {
+			t.Logf("no screenshots: %v", err)
+			return
+		}
+		if tr, ok := page.Value(trailKey{}).(*trail); ok {
+			tr.mu.Lock()
+			for _, s := range tr.shots {
+				if err := os.WriteFile(filepath.Join(dir, s.name), s.jpeg, 0o644); err != nil {
+					t.Logf("screenshot %s: %v", s.name, err)
+				}
+			}
+			tr.mu.Unlock()
+		}
 		// page is the tab's context, without the deadline of the test's actions, which may
 		// be what failed the test. The tab closes in a cleanup that runs after this one.
 		ctx, cancel := context.WithTimeout(page, 10*time.Second)
 		defer cancel()
-		png, err := chromedp.Run(ctx, chromedp.FullScreenshot(100))
-		if err != nil {
-			t.Logf("no screenshot: %v", err)
-			return
+		if png, err := chromedp.Run(ctx, chromedp.FullScreenshot(100)); err != nil {
+			t.Logf("no screenshot of the page: %v", err)
+		} else if err := os.WriteFile(filepath.Join(dir, "failed.png"), png, 0o644); err != nil {
+			t.Logf("no screenshot of the page: %v", err)
 		}
-		dir := ArtifactsDir()
-		file := filepath.Join(dir, unsafeName.ReplaceAllString(t.Name(), "_")+".png")
-		if err := os.MkdirAll(dir, 0o755); err != nil {
-			t.Logf("no screenshot: %v", err)
-			return
-		}
-		if err := os.WriteFile(file, png, 0o644); err != nil {
-			t.Logf("no screenshot: %v", err)
-			return
-		}
-		t.Logf("screenshot of the page: %s", file)
+		t.Logf("screenshots of the page and the key pages before it: %s", dir)
 	})
 }
 

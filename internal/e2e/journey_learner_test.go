@@ -122,14 +122,16 @@ type learnerJourney struct {
 
 var idInPath = regexp.MustCompile(`/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}`)
 
-// at checks the page's main heading and, the first time the journey stops on a page of
-// this kind (its path with ids left out, in this language), its accessibility.
+// at checks the page's main heading (keeping the page for the screenshots of a failure)
+// and, the first time the journey stops on a page of this kind (its path with ids left
+// out, in this language), its accessibility.
 func (j *learnerJourney) at(heading string) {
 	j.t.Helper()
 	got, err := e2e.Heading(j.ctx)
 	if err != nil {
 		j.t.Fatalf("main h1: %v", err)
 	}
+	e2e.Keep(j.ctx, heading)
 	if got != heading {
 		j.t.Fatalf("main h1 = %q, want %q", got, heading)
 	}
@@ -339,8 +341,9 @@ func (j *learnerJourney) waitSaved() {
 }
 
 // takeSelfAssessmentInTwoSittings starts the self-assessment, answers its first page
-// (each answer saved as it is clicked), leaves for the home page, comes back, finds the
-// answers checked, answers the rest, checks and submits.
+// (each answer saved as it is clicked), leaves for the home page, comes back to the page
+// after it, finds the first page's answers checked one page back, answers the rest, checks
+// and submits.
 func (j *learnerJourney) takeSelfAssessmentInTwoSittings() {
 	t := j.t
 	j.click(`header .main-nav a[href="/assessments"]`)
@@ -368,9 +371,17 @@ func (j *learnerJourney) takeSelfAssessmentInTwoSittings() {
 	j.at("Tu perfil de networking")
 	answered := strconv.Itoa(len(first))
 	see(t, j.ctx, "main .cards", "En curso: "+answered+" de 72 respuestas")
+	// "Continue" carries on at the first page with questions left: the second. One page
+	// back, the first sitting's answers are there.
 	j.click(`main .cards a.button[href^="/assessments/"]`)
 	j.at("Autoevaluación de networking")
-	see(t, j.ctx, "main .progress-block", "Página 1 de 12 · "+answered+" de 72 respuestas guardadas")
+	see(t, j.ctx, "main .progress-block", "Página 2 de 12 · "+answered+" de 72 respuestas guardadas")
+	if n := evaluate[int](t, j.ctx, `document.querySelectorAll("fieldset.question input:checked").length`); n != 0 {
+		t.Fatalf("page 2 shows %d answers before any was given on it", n)
+	}
+	j.click(`button[name="go"][value="previous"]`)
+	j.at("Autoevaluación de networking")
+	see(t, j.ctx, "main .progress-block", "Página 1 de 12")
 	for _, id := range first {
 		if !evaluate[bool](t, j.ctx, `document.getElementById("`+id+`").checked`) {
 			t.Fatalf("the answer %s given in the first sitting is not checked", id)

@@ -200,13 +200,15 @@ func clickAndWait(t *testing.T, ctx context.Context, css string) {
 }
 
 // wantHeading checks the page's main heading, then checks the page with axe-core: every
-// page a journey stops on is checked for accessibility.
+// page a journey stops on is checked for accessibility, and kept as a key page for the
+// screenshots of a failure.
 func wantHeading(t *testing.T, ctx context.Context, want string) {
 	t.Helper()
 	got, err := e2e.Heading(ctx)
 	if err != nil {
 		t.Fatalf("main h1: %v", err)
 	}
+	e2e.Keep(ctx, want)
 	if got != want {
 		t.Fatalf("main h1 = %q, want %q", got, want)
 	}

@@ -50,3 +50,17 @@ func questionPages(def *instrument.Definition) [][]instrument.Item {
 	}
 	return pages
 }
+
+// resumePage is where someone coming back to a questionnaire carries on: the first page
+// (1-based) with a question they have not answered. ok is false when every question has
+// an answer: then the next step is to check and send.
+func resumePage[T any](pages [][]T, answered func(T) bool) (page int, ok bool) {
+	for i, items := range pages {
+		for _, it := range items {
+			if !answered(it) {
+				return i + 1, true
+			}
+		}
+	}
+	return 0, false
+}

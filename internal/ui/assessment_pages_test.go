@@ -2,6 +2,7 @@ package ui
 
 import (
 	"io/fs"
+	"strings"
 	"testing"
 
 	"github.com/academy-platform/academy/internal/assessment/instrument"
@@ -47,6 +48,29 @@ func TestQuestionPagesCoverEveryItemOnce(t *testing.T) {
 	for id, n := range seen {
 		if n != 1 {
 			t.Errorf("item %s appears %d times", id, n)
+		}
+	}
+}
+
+func TestResumePage(t *testing.T) {
+	pages := [][]string{{"a", "b"}, {"c", "d"}, {"e"}}
+	cases := []struct {
+		answered string
+		page     int
+		ok       bool
+	}{
+		{"", 1, true},
+		{"a", 1, true},
+		{"ab", 2, true},
+		{"abd", 2, true},
+		{"abcd", 3, true},
+		{"acde", 1, true}, // a gap on the first page comes first, whatever came later
+		{"abcde", 0, false},
+	}
+	for _, c := range cases {
+		page, ok := resumePage(pages, func(id string) bool { return strings.Contains(c.answered, id) })
+		if page != c.page || ok != c.ok {
+			t.Errorf("answered %q: page %d, %v; want %d, %v", c.answered, page, ok, c.page, c.ok)
 		}
 	}
 }

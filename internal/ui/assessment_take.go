@@ -61,7 +61,9 @@ func pageNumber(c *fiber.Ctx, pages int) int {
 	return min(n, pages)
 }
 
-// TakeAssessment shows one page of questions of the learner's open attempt.
+// TakeAssessment shows one page of questions of the learner's open attempt: the page
+// asked for (?page=N), else, for a learner coming back to it, the first page with a
+// question they have not answered, or the check step once all are answered.
 func (h *Handler) TakeAssessment(c *fiber.Ctx) error {
 	a, def, err := h.attemptToAnswer(c)
 	if err != nil {
@@ -71,7 +73,19 @@ func (h *Handler) TakeAssessment(c *fiber.Ctx) error {
 		return c.Redirect("/assessments/"+a.ID+"/results", fiber.StatusSeeOther)
 	}
 	pages := questionPages(def)
-	page, err := h.takePage(c, a, def, pages, pageNumber(c, len(pages)), nil)
+	n := pageNumber(c, len(pages))
+	if c.Query("page") == "" {
+		answers, err := h.asmt.Answers(ctx(c), web.CurrentUser(c).ID, a.ID)
+		if err != nil {
+			return err
+		}
+		open, ok := resumePage(pages, func(it instrument.Item) bool { _, done := answers[it.ID]; return done })
+		if !ok {
+			return c.Redirect("/assessments/"+a.ID+"/review", fiber.StatusSeeOther)
+		}
+		n = open
+	}
+	page, err := h.takePage(c, a, def, pages, n, nil)
 	if err != nil {
 		return err
 	}

@@ -64,7 +64,7 @@ func feedbackRows(dims []development.Dimension360, cols []threesixty.Relationshi
 // feedbackRadar draws self and observers on one radar; the page's table has the same
 // numbers.
 func feedbackRadar(rows []feedbackRow, lo web.Locale) template.HTML {
-	radar := charts.Radar{Size: 520, Margin: 128, Rings: []float64{20, 40, 60, 80, 100}}
+	radar := charts.Radar{Size: 560, Margin: 148, Rings: []float64{20, 40, 60, 80, 100}}
 	self := charts.Series{Name: lo.T("feedback.series_self")}
 	others := charts.Series{Name: lo.T("feedback.series_observers")}
 	for _, r := range rows {

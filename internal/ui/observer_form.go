@@ -111,14 +111,27 @@ func (h *Handler) observerView(c *fiber.Ctx, lang, titleKey string, data any) *w
 }
 
 // ObserverForm is the public page of an observer link: one dimension's questions per
-// page (?page=N), then a step to check and send. Anyone holding the link may answer; no
-// account is needed.
+// page (?page=N), then a step to check and send. Opened without a page, as from the link
+// in the email, it shows the first page with a question not yet answered (the check step
+// once all are). Anyone holding the link may answer; no account is needed.
 func (h *Handler) ObserverForm(c *fiber.Ctx) error {
 	token, form, err := h.observerLink(c)
 	if err != nil {
 		return h.linkProblem(c, err)
 	}
-	page := newObserverPage(token, form, pageNumber(c, len(form.Dimensions)+1), nil)
+	n := pageNumber(c, len(form.Dimensions)+1)
+	if c.Query("page") == "" {
+		pages := make([][]development.FormItem, len(form.Dimensions))
+		for i, d := range form.Dimensions {
+			pages[i] = d.Items
+		}
+		open, ok := resumePage(pages, func(it development.FormItem) bool { _, done := form.Answers[it.ID]; return done })
+		n = len(form.Dimensions) + 1
+		if ok {
+			n = open
+		}
+	}
+	page := newObserverPage(token, form, n, nil)
 	return h.site.Page(c, page.template(), h.observerView(c, form.Language, page.titleKey(), page))
 }
 

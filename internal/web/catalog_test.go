@@ -179,3 +179,79 @@ func TestEveryUsedKeyIsTranslated(t *testing.T) {
 		t.Fatalf("only %d keys found in use; the scan is broken", len(used))
 	}
 }
+
+// pluralForms returns the plural forms ("one", "other"…) of every message that has them,
+// by dotted key.
+func pluralForms(t *testing.T, lang string) map[string]map[string]any {
+	t.Helper()
+	files, err := fs.Glob(localeFiles, "locales/*."+lang+".yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	out := map[string]map[string]any{}
+	var walk func(prefix string, m map[string]any)
+	walk = func(prefix string, m map[string]any) {
+		for k, v := range m {
+			key := k
+			if prefix != "" {
+				key = prefix + "." + k
+			}
+			if child, ok := v.(map[string]any); ok {
+				if _, plural := child["other"]; plural {
+					out[key] = child
+				} else {
+					walk(key, child)
+				}
+			}
+		}
+	}
+	for _, file := range files {
+		data, err := localeFiles.ReadFile(file)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var m map[string]any
+		if err := yaml.Unmarshal(data, &m); err != nil {
+			t.Fatal(err)
+		}
+		walk("", m)
+	}
+	return out
+}
+
+// TestCountedMessagesHavePluralForms: a message given a "Count" is looked up by its plural
+// form, so without a "one" form it fails for a count of 1 and the page shows its key
+// instead ("stats.not_enough"). Every message that templates or code give a Count has
+// "one" and "other" in both languages.
+func TestCountedMessagesHavePluralForms(t *testing.T) {
+	counted := []*regexp.Regexp{
+		regexp.MustCompile(`\.T "([a-z_]+\.[a-z_.]*[a-z_])"[^}]*?"Count"`),    // templates
+		regexp.MustCompile(`\bT\("([a-z_]+\.[a-z_.]*[a-z_])",[^)\n]*"Count"`), // code
+	}
+	files := sources(t, "../../web/templates", ".html")
+	for p, text := range sources(t, "..", ".go") {
+		if !strings.HasPrefix(filepath.ToSlash(p), "../reports/") {
+			files[p] = text
+		}
+	}
+	used := map[string]string{}
+	for path, text := range files {
+		for _, re := range counted {
+			for _, m := range re.FindAllStringSubmatch(text, -1) {
+				used[m[1]] = path
+			}
+		}
+	}
+	if len(used) < 10 {
+		t.Fatalf("only %d counted messages found; the scan is broken", len(used))
+	}
+	for _, lang := range Languages {
+		forms := pluralForms(t, lang)
+		for key, where := range used {
+			f, ok := forms[key]
+			if _, one := f["one"]; !ok || !one {
+				t.Errorf("%s (%s): %s is given a Count in %s but has no \"one\" and \"other\" forms", key, lang, key, where)
+			}
+		}
+	}
+}

@@ -114,6 +114,7 @@ type View struct {
 	User      *identity.User
 	CSRF      string
 	Path      string
+	Return    string // the path and query the language switch returns to
 	Title     string
 	Notice    string
 	Form      *Form

@@ -13,26 +13,49 @@ import (
 func (s *Site) NewView(c *fiber.Ctx, titleKey string, data any) *View {
 	lo := CurrentLocale(c)
 	token, _ := c.Locals(localCSRF).(string)
+	path, query := pageAddress(c)
 	return &View{
-		Locale: lo, User: CurrentUser(c), CSRF: token, Path: pagePath(c), Title: lo.T(titleKey),
+		Locale: lo, User: CurrentUser(c), CSRF: token, Path: path, Return: returnTo(path, query), Title: lo.T(titleKey),
 		Notice: noticeFor(lo, c.Query("done")), Data: data, Languages: Languages,
 	}
 }
 
 // pagePath is the page a view stands for: the one the menu marks as current and the
-// language switch returns to. It is the request's path, except for a page shown in answer
-// to a form (re-rendered with the form's errors), whose path may not answer a GET (POST
-// /people/{id}/goals shows the plan): then it is the page the form was sent from, as the
-// same-origin Referer gives it.
+// language switch returns to. See pageAddress.
 func pagePath(c *fiber.Ctx) string {
+	path, _ := pageAddress(c)
+	return path
+}
+
+// pageAddress is the path and raw query of the page a view stands for. It is the
+// request's, except for a page shown in answer to a form (re-rendered with the form's
+// errors), whose path may not answer a GET (POST /people/{id}/goals shows the plan): then
+// it is the page the form was sent from, as the same-origin Referer gives it.
+func pageAddress(c *fiber.Ctx) (path, query string) {
 	if c.Method() == fiber.MethodGet || c.Method() == fiber.MethodHead {
-		return c.Path()
+		return c.Path(), string(c.Request().URI().QueryString())
 	}
 	ref, err := url.Parse(string(c.Request().Header.Referer()))
 	if err != nil || ref.Host != string(c.Request().Host()) || !strings.HasPrefix(ref.Path, "/") {
-		return c.Path()
+		return c.Path(), ""
 	}
-	return ref.Path
+	return ref.Path, ref.RawQuery
+}
+
+// returnTo is where the language switch leads back to: the page's path with its query
+// (?page=3 of a questionnaire, ?group= of results), re-encoded, less the one-off
+// confirmation (?done=) that the redirect after a form added. It is always a path on this
+// site: SetLanguage refuses anything else.
+func returnTo(path, query string) string {
+	q, err := url.ParseQuery(query)
+	if err != nil {
+		return path
+	}
+	q.Del("done")
+	if len(q) == 0 {
+		return path
+	}
+	return path + "?" + q.Encode()
 }
 
 // noticeFor translates an allow-listed confirmation passed after a redirect (?done=key).
