@@ -156,6 +156,9 @@ func TestScreenshots(t *testing.T) {
 				takeTour(t, b, base, pick, lang, width, func(t *testing.T, ctx context.Context, v tourVisitor, p tourPage) {
 					t.Helper()
 					e2e.CheckAccessibility(t, ctx)
+					if p.Long {
+						return
+					}
 					png, err := chromedp.Run(ctx, chromedp.FullScreenshot(100))
 					if err != nil {
 						t.Fatalf("screenshot of %s: %v", p.Path, err)
