@@ -24,6 +24,9 @@ type Radar struct {
 	// Size is the width and height of the square drawing area; the chart's centre is in
 	// its middle and the outer ring (100) leaves Margin for the labels.
 	Size, Margin float64
+	// Trim is cut from the top and the bottom of the drawn picture: the labels there need
+	// less room than the ones at the sides. It moves nothing.
+	Trim float64
 }
 
 // Centre is the middle of the chart.

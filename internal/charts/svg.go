@@ -15,7 +15,8 @@ func seriesClass(k int) string { return fmt.Sprintf("series-%c", 'a'+k%3) }
 // Every text is escaped. The page shows a table of the same numbers beside it.
 func (r Radar) SVG(title, desc string) template.HTML {
 	var b strings.Builder
-	fmt.Fprintf(&b, `<svg class="radar" viewBox="0 0 %s %s" role="img" aria-labelledby="radar-title radar-desc" xmlns="http://www.w3.org/2000/svg">`, num(r.Size), num(r.Size))
+	fmt.Fprintf(&b, `<svg class="radar" viewBox="0 %s %s %s" role="img" aria-labelledby="radar-title radar-desc" xmlns="http://www.w3.org/2000/svg">`,
+		num(r.Trim), num(r.Size), num(r.Size-2*r.Trim))
 	fmt.Fprintf(&b, `<title id="radar-title">%s</title><desc id="radar-desc">%s</desc>`, esc(title), esc(desc))
 	b.WriteString(`<g class="grid">`)
 	for _, v := range r.Rings {

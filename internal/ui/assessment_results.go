@@ -101,7 +101,7 @@ func (h *Handler) AssessmentResults(c *fiber.Ctx) error {
 			page.GroupSize = max(page.GroupSize, n.GroupSize)
 		}
 	}
-	radar := charts.Radar{Size: 560, Margin: 148, Rings: []float64{20, 40, 60, 80, 100}}
+	radar := pageRadar()
 	series := charts.Series{Name: lo.T("results.self_series")}
 	for _, r := range page.Rows {
 		radar.Axes = append(radar.Axes, r.Name)

@@ -61,10 +61,16 @@ func feedbackRows(dims []development.Dimension360, cols []threesixty.Relationshi
 	return rows
 }
 
+// pageRadar is the geometry of the radar charts on pages: rings every 20 points, room at
+// the sides for labels of two or three lines, less above and below.
+func pageRadar() charts.Radar {
+	return charts.Radar{Size: 560, Margin: 148, Trim: 56, Rings: []float64{20, 40, 60, 80, 100}}
+}
+
 // feedbackRadar draws self and observers on one radar; the page's table has the same
 // numbers.
 func feedbackRadar(rows []feedbackRow, lo web.Locale) template.HTML {
-	radar := charts.Radar{Size: 560, Margin: 148, Rings: []float64{20, 40, 60, 80, 100}}
+	radar := pageRadar()
 	self := charts.Series{Name: lo.T("feedback.series_self")}
 	others := charts.Series{Name: lo.T("feedback.series_observers")}
 	for _, r := range rows {
