@@ -187,20 +187,35 @@ func (h *Handler) saveAnswer(c *fiber.Ctx, a assessment.Attempt, it instrument.I
 }
 
 // SaveAssessmentAnswer saves one answer as soon as it is chosen (the page's script calls
-// it; the page works without it).
+// it; the page works without it). The learner's own open attempt is saved into at once,
+// without reading it first: the store saves only into the signed-in person's own open
+// attempt. Only a refused save reads the attempt, to answer as the other pages do.
 func (h *Handler) SaveAssessmentAnswer(c *fiber.Ctx) error {
-	a, def, err := h.attemptToAnswer(c)
+	user := web.CurrentUser(c)
+	if err := authorize(c, identity.View, identity.SelfResource(*user)); err != nil {
+		return err
+	}
+	choice, err := strconv.Atoi(c.FormValue("answer"))
+	if err != nil {
+		err = errs.Invalid("answer", "invalid", "")
+	} else if err = h.asmt.SaveChoice(ctx(c), user.ID, c.Params("id"), c.Params("item"), choice); err == nil {
+		return c.SendStatus(fiber.StatusNoContent)
+	}
+	return h.refusedAnswer(c, err)
+}
+
+// refusedAnswer answers a refused autosave with the error the checks would have given in
+// the order the page applies them: the attempt (not found, someone else's), the item,
+// then the save's own error (a submitted attempt, an answer outside the scale).
+func (h *Handler) refusedAnswer(c *fiber.Ctx, saveErr error) error {
+	_, def, err := h.attemptToAnswer(c)
 	if err != nil {
 		return err
 	}
-	it, ok := def.Item(c.Params("item"))
-	if !ok {
+	if _, ok := def.Item(c.Params("item")); !ok {
 		return errs.Invalid("item", scoring.CodeUnknownItem, c.Params("item"))
 	}
-	if err := h.saveAnswer(c, a, it, c.FormValue("answer")); err != nil {
-		return err
-	}
-	return c.SendStatus(fiber.StatusNoContent)
+	return saveErr
 }
 
 type reviewPage struct {
