@@ -66,7 +66,12 @@ func TestEditEventPages(t *testing.T) {
 
 		// The form, filled in with the event as it is.
 		body := wantStatus(t, "edit form", coach.Get(edit), http.StatusOK)
-		for _, want := range []string{`action="` + edit + `"`, `value="Desayuno del grupo"`, `value="` + start.Format("2006-01-02T15:04") + `"`,
+		// The form is in the organisation's time zone (Europe/Madrid).
+		madrid, err := time.LoadLocation("Europe/Madrid")
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, want := range []string{`action="` + edit + `"`, `value="Desayuno del grupo"`, `value="` + start.In(madrid).Format("2006-01-02T15:04") + `"`,
 			`value="Madrid"`, `value="Cámara de Comercio"`, `value="event-presence" checked`, ">Lleva tarjetas.</textarea>",
 			`value="` + cohortID(t, s, "Liderazgo · primavera") + `" selected`, "Guardar los cambios"} {
 			if !strings.Contains(body, want) {
@@ -116,8 +121,8 @@ func TestEditEventPages(t *testing.T) {
 
 		// The coach changes everything, the cohort included (to the whole organisation).
 		later := start.AddDate(0, 0, 1)
-		resp := coach.PostForm(edit, url.Values{"title": {"Desayuno de innovación"}, "starts_at": {later.Format("2006-01-02T15:04")},
-			"ends_at": {later.Add(2 * time.Hour).Format("2006-01-02T15:04")}, "place": {""}, "online_url": {"https://meet.example.com/desayuno"},
+		resp := coach.PostForm(edit, url.Values{"title": {"Desayuno de innovación"}, "starts_at": {later.In(madrid).Format("2006-01-02T15:04")},
+			"ends_at": {later.Add(2 * time.Hour).In(madrid).Format("2006-01-02T15:04")}, "place": {""}, "online_url": {"https://meet.example.com/desayuno"},
 			"organiser": {""}, "dimensions": {"giving-first", "other-focus"}, "preparation": {"Busca a quien lleve logística."}, "cohort_id": {""}})
 		if resp.StatusCode != http.StatusSeeOther || resp.Header.Get("Location") != page+"?done=event_updated" {
 			t.Fatalf("edit: %d %s", resp.StatusCode, resp.Header.Get("Location"))

@@ -224,6 +224,8 @@ func (a *App) routes(pages *ui.Handler, apiv1 *api.Handler) {
 	p.Get("/report-jobs/:id/download", auth, pages.DownloadReportJob)
 	p.Get("/orgs/:org/branding", auth, pages.BrandingForm)
 	p.Post("/orgs/:org/branding", auth, pages.SaveBranding)
+	// The organisation's time zone, set on the branding page (organisation_zone_test.go).
+	p.Post("/orgs/:org/time-zone", auth, pages.SaveTimeZone)
 	p.Get("/orgs/:org/logo.png", auth, pages.Logo)
 	p.Get("/orgs/:org/brand.css", auth, pages.BrandStyle)
 

@@ -27,9 +27,11 @@ var Locales = []string{"es", "en"}
 
 // Organisation is a customer: a company, a school, a consultancy's client.
 type Organisation struct {
-	ID        string
-	Slug      string
-	Name      string
+	ID   string
+	Slug string
+	Name string
+	// TimeZone is the IANA zone (Europe/Madrid) event times are typed and shown in.
+	TimeZone  string
 	CreatedAt time.Time
 }
 

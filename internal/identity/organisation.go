@@ -14,6 +14,8 @@ import (
 type OrganisationInput struct {
 	Slug string `json:"slug" validate:"required,max=60,slug"`
 	Name string `json:"name" validate:"required,max=200"`
+	// TimeZone is an IANA zone name; empty means DefaultTimeZone.
+	TimeZone string `json:"time_zone"`
 }
 
 // CreateOrganisation adds an organisation.
@@ -23,8 +25,12 @@ func (s *Store) CreateOrganisation(ctx context.Context, in OrganisationInput) (O
 	if err := s.validate.Struct(in); err != nil {
 		return Organisation{}, err
 	}
-	org := Organisation{ID: NewID(), Slug: in.Slug, Name: in.Name, CreatedAt: s.now()}
-	err := s.conn(ctx).Create(&org).Error
+	zone, err := checkTimeZone(in.TimeZone)
+	if err != nil {
+		return Organisation{}, err
+	}
+	org := Organisation{ID: NewID(), Slug: in.Slug, Name: in.Name, TimeZone: zone, CreatedAt: s.now()}
+	err = s.conn(ctx).Create(&org).Error
 	if errors.Is(err, gorm.ErrDuplicatedKey) {
 		return Organisation{}, errs.Invalid("slug", "taken", "")
 	}

@@ -18,11 +18,13 @@ type brandingPage struct {
 	Look         branding.Look
 	// Default is Academy's accent, shown as the example.
 	Default string
+	// Zones are the time zones the time zone field suggests.
+	Zones []string
 }
 
 func (h *Handler) brandingView(c *fiber.Ctx, org identity.Organisation) (*brandingPage, error) {
 	look, err := h.deliver.Branding.Look(ctx(c), org.ID)
-	return &brandingPage{Organisation: org, Look: look, Default: reports.DefaultAccent}, err
+	return &brandingPage{Organisation: org, Look: look, Default: reports.DefaultAccent, Zones: identity.CommonTimeZones}, err
 }
 
 // BrandingForm shows the organisation's logo and accent colour with the form to change

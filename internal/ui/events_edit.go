@@ -27,8 +27,12 @@ func (h *Handler) EditEventForm(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
+	loc, err := h.zone(c, e.OrganisationID)
+	if err != nil {
+		return err
+	}
 	v := h.site.NewView(c, "events.edit_title", page)
-	v.Form = &web.Form{Values: eventValues(e)}
+	v.Form = &web.Form{Values: eventValues(e, loc)}
 	return h.site.Page(c, "events/edit", v)
 }
 

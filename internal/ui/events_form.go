@@ -37,7 +37,8 @@ const (
 )
 
 // eventInput reads the event form. Start and end are written as a datetime-local input
-// sends them (2026-03-02T18:30) and taken as UTC; a malformed one is a validation error,
+// sends them (2026-03-02T18:30) and taken in the organisation's time zone; a malformed one
+// is a validation error,
 // as is a cohort the person may not publish for. values is what was typed, to show again.
 func (h *Handler) eventInput(c *fiber.Ctx, orgID string) (development.EventInput, map[string]string, error) {
 	form := formValues(c)
@@ -49,13 +50,17 @@ func (h *Handler) eventInput(c *fiber.Ctx, orgID string) (development.EventInput
 	for _, d := range in.Dimensions {
 		values["dimensions."+d] = d
 	}
+	loc, err := h.zone(c, orgID)
+	if err != nil {
+		return in, values, err
+	}
 	problems := &errs.ValidationError{}
-	start, ok := parseMoment(values["starts_at"])
+	start, ok := parseMoment(values["starts_at"], loc)
 	if !ok {
 		problems.Fields = append(problems.Fields, errs.FieldError{Field: "starts_at", Code: "datetime"})
 	}
 	in.StartsAt = start
-	if end, ok := parseMoment(values["ends_at"]); !ok {
+	if end, ok := parseMoment(values["ends_at"], loc); !ok {
 		problems.Fields = append(problems.Fields, errs.FieldError{Field: "ends_at", Code: "datetime"})
 	} else if !end.IsZero() {
 		in.EndsAt = &end
@@ -75,14 +80,14 @@ func (h *Handler) eventInput(c *fiber.Ctx, orgID string) (development.EventInput
 	return in, values, nil
 }
 
-// eventValues fills the event form with the event as it is, written as eventInput reads
-// it.
-func eventValues(e development.Event) map[string]string {
+// eventValues fills the event form with the event as it is in the zone loc, written as
+// eventInput reads it.
+func eventValues(e development.Event, loc *time.Location) map[string]string {
 	in := e.Input()
-	values := map[string]string{"title": in.Title, "starts_at": formatMoment(in.StartsAt), "place": in.Place,
+	values := map[string]string{"title": in.Title, "starts_at": formatMoment(in.StartsAt, loc), "place": in.Place,
 		"online_url": in.OnlineURL, "organiser": in.Organiser, "preparation": in.Preparation, "cohort_id": in.CohortID}
 	if in.EndsAt != nil {
-		values["ends_at"] = formatMoment(*in.EndsAt)
+		values["ends_at"] = formatMoment(*in.EndsAt, loc)
 	}
 	for _, d := range in.Dimensions {
 		values["dimensions."+d] = d
@@ -90,25 +95,28 @@ func eventValues(e development.Event) map[string]string {
 	return values
 }
 
-// parseMoment reads a datetime-local value (2026-03-02T18:30, seconds optional) as UTC;
-// "" is the zero time. ok is false for anything else.
-func parseMoment(value string) (t time.Time, ok bool) {
+// parseMoment reads a datetime-local value (2026-03-02T18:30, seconds optional) as a time
+// of day in loc, and returns it in UTC; "" is the zero time. ok is false for anything else.
+// A time that the clocks skip when summer time starts (02:30 on the night it jumps to
+// 03:00) is read as Go normalises it, an hour later; one that happens twice when it ends
+// is the first of the two.
+func parseMoment(value string, loc *time.Location) (t time.Time, ok bool) {
 	value = strings.TrimSpace(value)
 	if value == "" {
 		return time.Time{}, true
 	}
 	for _, layout := range []string{momentLayout, momentSecondsLayout} {
-		if t, err := time.ParseInLocation(layout, value, time.UTC); err == nil {
-			return t, true
+		if t, err := time.ParseInLocation(layout, value, loc); err == nil {
+			return t.UTC(), true
 		}
 	}
 	return time.Time{}, false
 }
 
-// formatMoment writes t in UTC as a datetime-local input shows it, with seconds only when
-// it has some.
-func formatMoment(t time.Time) string {
-	t = t.UTC()
+// formatMoment writes t in the zone loc as a datetime-local input shows it, with seconds
+// only when it has some.
+func formatMoment(t time.Time, loc *time.Location) string {
+	t = t.In(loc)
 	if t.Second() == 0 {
 		return t.Format(momentLayout)
 	}

@@ -63,6 +63,9 @@ func (h *Handler) eventPage(c *fiber.Ctx, e development.Event, failed string) (a
 	if err != nil {
 		return nil, err
 	}
+	if _, err := h.zone(c, e.OrganisationID); err != nil {
+		return nil, err
+	}
 	now := time.Now()
 	page := &eventPage{formFocus: formFocus{Failed: failed}, Event: e, Dims: dims,
 		Started: !now.Before(e.StartsAt), Over: e.Over(now), Learner: u.Role == identity.RoleLearner}

@@ -7,6 +7,7 @@ import (
 	"context"
 	"log/slog"
 	"sync"
+	"time"
 
 	"github.com/gofiber/fiber/v2"
 
@@ -92,7 +93,20 @@ func (h *Handler) organisation(c *fiber.Ctx, act identity.Action) (identity.Orga
 	if err := authorize(c, act, identity.OrganisationResource(id)); err != nil {
 		return identity.Organisation{}, err
 	}
-	return h.ids.Organisation(ctx(c), id)
+	org, err := h.ids.Organisation(ctx(c), id)
+	if err == nil {
+		web.SetZone(c, org.Location())
+	}
+	return org, err
+}
+
+// zone is the time zone of the organisation orgID, which the page then shows times in.
+func (h *Handler) zone(c *fiber.Ctx, orgID string) (*time.Location, error) {
+	loc, err := h.ids.OrganisationLocation(ctx(c), orgID)
+	if err == nil {
+		web.SetZone(c, loc)
+	}
+	return loc, err
 }
 
 // cohort loads the cohort named in the URL (:id) if the actor may do act on it.

@@ -1,6 +1,8 @@
 package web
 
 import (
+	"time"
+
 	"github.com/gofiber/fiber/v2"
 
 	"github.com/academy-platform/academy/internal/errs"
@@ -13,6 +15,7 @@ const (
 	localLocale = "academy.locale"
 	localCSRF   = "academy.csrf"
 	localAPI    = "academy.api"
+	localZone   = "academy.zone"
 )
 
 // CurrentUser returns the signed-in person, or nil.
@@ -66,4 +69,10 @@ func (s *Site) setUser(c *fiber.Ctx, u identity.User) {
 // Client describes the request's origin for sessions and rate limits.
 func Client(c *fiber.Ctx) identity.ClientInfo {
 	return identity.ClientInfo{IP: c.IP(), UserAgent: string(c.Request().Header.UserAgent())}
+}
+
+// SetZone makes loc the time zone the request's page shows times in: that of the
+// organisation the page is about, which for a platform admin is not their own.
+func SetZone(c *fiber.Ctx, loc *time.Location) {
+	c.Locals(localZone, loc)
 }

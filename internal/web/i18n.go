@@ -138,10 +138,35 @@ func (lo Locale) Date(t time.Time) string {
 
 // DateTime formats a moment with its time of day (UTC).
 func (lo Locale) DateTime(t time.Time) string {
+	return lo.DateTimeIn(t, time.UTC)
+}
+
+// DateTimeIn formats a moment as it is in the zone loc, date and time of day, followed by
+// the zone's abbreviation when it has one ("26 de noviembre de 2026, 18:00 CET") or else
+// its place ("18:00 (Sao Paulo)"), so nobody mistakes it for their own time.
+func (lo Locale) DateTimeIn(t time.Time, loc *time.Location) string {
 	if t.IsZero() {
 		return ""
 	}
-	return lo.Date(t) + ", " + t.Format("15:04") + " UTC"
+	if loc == nil {
+		loc = time.UTC
+	}
+	t = t.In(loc)
+	return lo.Date(t) + ", " + t.Format("15:04") + " " + ZoneLabel(t)
+}
+
+// ZoneLabel names the zone of t for people: its abbreviation (CET, CEST, UTC, EST), or,
+// for a zone that only has a numeric one (-03), its city in brackets.
+func ZoneLabel(t time.Time) string {
+	abbr := t.Format("MST")
+	if abbr != "" && abbr[0] != '+' && abbr[0] != '-' {
+		return abbr
+	}
+	name := t.Location().String()
+	if i := strings.LastIndexByte(name, '/'); i >= 0 {
+		name = name[i+1:]
+	}
+	return "(" + strings.ReplaceAll(name, "_", " ") + ")"
 }
 
 // Number formats a number with the language's decimal separator and the given decimals.

@@ -120,6 +120,27 @@ type View struct {
 	Form      *Form
 	Data      any
 	Languages []string
+	// Zone is the time zone times of day are shown in: the organisation the page is about.
+	// When a handler leaves it nil, it is the signed-in person's organisation's, read on
+	// the first time shown (UTC for someone without an organisation).
+	Zone     *time.Location
+	loadZone func() *time.Location
+}
+
+// DateTime formats a moment in the page's language and time zone (see Zone).
+func (v *View) DateTime(t time.Time) string {
+	return v.Locale.DateTimeIn(t, v.Location())
+}
+
+// Location is the page's time zone (see Zone).
+func (v *View) Location() *time.Location {
+	if v.Zone == nil && v.loadZone != nil {
+		v.Zone = v.loadZone()
+	}
+	if v.Zone == nil {
+		v.Zone = time.UTC
+	}
+	return v.Zone
 }
 
 // Form carries what a person typed and what is wrong with it, for re-displaying a form.

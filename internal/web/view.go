@@ -3,10 +3,12 @@ package web
 import (
 	"net/url"
 	"strings"
+	"time"
 
 	"github.com/gofiber/fiber/v2"
 
 	"github.com/academy-platform/academy/internal/errs"
+	"github.com/academy-platform/academy/internal/identity"
 )
 
 // NewView prepares the data every page needs. titleKey is a catalog key.
@@ -14,10 +16,29 @@ func (s *Site) NewView(c *fiber.Ctx, titleKey string, data any) *View {
 	lo := CurrentLocale(c)
 	token, _ := c.Locals(localCSRF).(string)
 	path, query := pageAddress(c)
+	u := CurrentUser(c)
 	return &View{
-		Locale: lo, User: CurrentUser(c), CSRF: token, Path: path, Return: returnTo(path, query), Title: lo.T(titleKey),
+		Locale: lo, User: u, CSRF: token, Path: path, Return: returnTo(path, query), Title: lo.T(titleKey),
 		Notice: noticeFor(lo, c.Query("done")), Data: data, Languages: Languages,
+		loadZone: func() *time.Location { return s.userZone(c, u) },
 	}
+}
+
+// userZone is the zone a handler chose for the request (SetZone), else the time zone of
+// the person's organisation, or UTC for a platform admin
+// (no organisation) or when it cannot be read (the page still shows which zone it used).
+func (s *Site) userZone(c *fiber.Ctx, u *identity.User) *time.Location {
+	if loc, ok := c.Locals(localZone).(*time.Location); ok {
+		return loc
+	}
+	if u == nil || u.OrganisationID == nil {
+		return time.UTC
+	}
+	loc, err := s.Identity.OrganisationLocation(c.UserContext(), *u.OrganisationID)
+	if err != nil {
+		return time.UTC
+	}
+	return loc
 }
 
 // pagePath is the page a view stands for: the one the menu marks as current and the
