@@ -15,6 +15,8 @@ type CertificateData struct {
 	Organisation string
 	// Branding, when set, replaces the Renderer's default branding.
 	Branding *Branding
+	// Zone is the organisation's time zone, in which dates are written; nil: UTC.
+	Zone *time.Location
 	// Lessons, Minutes and QuizScore (0–100) describe the module; zero values are left out.
 	Lessons, Minutes int
 	QuizScore        *float64
@@ -28,7 +30,7 @@ func (r *Renderer) Certificate(data CertificateData, lang string) ([]byte, error
 	if data.Branding != nil {
 		brand = *data.Branding
 	}
-	b, err := r.start(docSpec{lang: lang, brand: brand, landscape: true,
+	b, err := r.start(docSpec{lang: lang, brand: brand, zone: data.Zone, landscape: true,
 		margins: pdf.Margins{Top: 20, Right: 24, Bottom: 20, Left: 24},
 		title: func(b *builder) string {
 			return b.T("certificate.doc_title", "module", data.Module.In(b.lang), "name", data.Learner)

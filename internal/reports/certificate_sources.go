@@ -25,7 +25,7 @@ func (s Sources) CertificateData(ctx context.Context, learnerID, moduleSlug stri
 		if err != nil {
 			return CertificateData{}, err
 		}
-		data.Organisation = org.Name
+		data.Organisation, data.Zone = org.Name, org.Location()
 	}
 	entries, err := s.Courses.Catalogue(ctx, user.ID)
 	if err != nil {

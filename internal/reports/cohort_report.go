@@ -22,7 +22,7 @@ func (r *Renderer) drawCohortReport(data CohortReportData, lang string) (*builde
 	if data.Organisation.Branding != nil {
 		brand = *data.Organisation.Branding
 	}
-	b, err := r.start(docSpec{lang: lang, brand: brand, margins: portraitMargins(),
+	b, err := r.start(docSpec{lang: lang, brand: brand, zone: data.Organisation.Zone, margins: portraitMargins(),
 		title:   func(b *builder) string { return b.T("cohort.doc_title", "name", data.Cohort.Name) },
 		subject: func(b *builder) string { return b.T("cohort.doc_subject") },
 		author:  func(b *builder) string { return data.Organisation.Name },

@@ -41,7 +41,7 @@ func (s Sources) CohortReportData(ctx context.Context, cohortID string) (CohortR
 		return CohortReportData{}, fmt.Errorf("cohort report of %s: %w", cohort.ID, err)
 	}
 	data := cohortData(inst, facts, attention)
-	data.GeneratedAt, data.Organisation = s.now().UTC(), Organisation{Name: org.Name}
+	data.GeneratedAt, data.Organisation = s.now().UTC(), Organisation{Name: org.Name, Zone: org.Location()}
 	data.Cohort = CohortInfo{ID: cohort.ID, Name: cohort.Name, Description: cohort.Description}
 	for _, c := range coaches {
 		data.Coaches = append(data.Coaches, Person{Name: c.Name, Email: c.Email})

@@ -10,12 +10,24 @@ import (
 // nbsp is a no-break space: it keeps a number with its unit on one line.
 const nbsp = "\u00a0"
 
-// format writes numbers and dates the way the report's language does.
-type format struct{ lang string }
+// format writes numbers and dates the way the report's language does, dates in the
+// report's time zone (nil: UTC).
+type format struct {
+	lang string
+	zone *time.Location
+}
+
+// in is t in the report's time zone.
+func (f format) in(t time.Time) time.Time {
+	if f.zone == nil {
+		return t.UTC()
+	}
+	return t.In(f.zone)
+}
 
 // Date is the long date: "5 de marzo de 2026", "5 March 2026".
 func (f format) Date(t time.Time) string {
-	t = t.UTC()
+	t = f.in(t)
 	if f.lang == Spanish {
 		return strconv.Itoa(t.Day()) + " de " + monthES(t.Month()) + " de " + strconv.Itoa(t.Year())
 	}
@@ -24,7 +36,7 @@ func (f format) Date(t time.Time) string {
 
 // ShortDate is the compact date of charts and tables: "5 mar 2026", "5 Mar 2026".
 func (f format) ShortDate(t time.Time) string {
-	t = t.UTC()
+	t = f.in(t)
 	month := t.Month().String()[:3]
 	if f.lang == Spanish {
 		month = monthES(t.Month())[:3]

@@ -30,6 +30,8 @@ type Organisation struct {
 	Name string
 	// Branding, when set, replaces the Renderer's default branding for this report.
 	Branding *Branding
+	// Zone is the organisation's time zone, in which the report writes dates; nil: UTC.
+	Zone *time.Location
 }
 
 // Person is a named person.

@@ -23,7 +23,7 @@ func (r *Renderer) drawLearnerReport(data LearnerReportData, lang string) (*buil
 	if data.Organisation.Branding != nil {
 		brand = *data.Organisation.Branding
 	}
-	b, err := r.start(docSpec{lang: lang, brand: brand, margins: portraitMargins(),
+	b, err := r.start(docSpec{lang: lang, brand: brand, zone: data.Organisation.Zone, margins: portraitMargins(),
 		title: func(b *builder) string {
 			return b.T("learner.doc_title", "name", data.Learner.Name)
 		},

@@ -77,7 +77,7 @@ func (s Sources) LearnerReportData(ctx context.Context, learnerID string, o Lear
 		if err != nil {
 			return LearnerReportData{}, err
 		}
-		data.Organisation.Name = org.Name
+		data.Organisation.Name, data.Organisation.Zone = org.Name, org.Location()
 	}
 	if err := s.assessment(ctx, user, o, &data); err != nil {
 		return LearnerReportData{}, fmt.Errorf("learner report of %s: %w", learnerID, err)

@@ -4,6 +4,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"golang.org/x/text/encoding/charmap"
 )
@@ -83,9 +84,19 @@ func TestMessagesAreWinAnsi(t *testing.T) {
 }
 
 func TestFormat(t *testing.T) {
-	es, en := format{Spanish}, format{English}
+	es, en := format{lang: Spanish}, format{lang: English}
 	d := day(2026, 3, 5)
+	madrid, err := time.LoadLocation("Europe/Madrid")
+	if err != nil {
+		t.Fatal(err)
+	}
+	// 23:30 UTC on 30 June is already 1 July in Madrid (summer time, UTC+2).
+	lateJune := time.Date(2026, 6, 30, 23, 30, 0, 0, time.UTC)
+	inMadrid := format{lang: Spanish, zone: madrid}
 	for _, c := range []struct{ got, want string }{
+		{inMadrid.Date(lateJune), "1 de julio de 2026"},
+		{inMadrid.ShortDate(lateJune), "1\u00a0jul\u00a02026"},
+		{es.ShortDate(lateJune), "30\u00a0jun\u00a02026"},
 		{es.Date(d), "5 de marzo de 2026"},
 		{en.Date(d), "5 March 2026"},
 		{es.ShortDate(d), "5\u00a0mar\u00a02026"},

@@ -20,7 +20,7 @@ func (r *Renderer) drawOrganisationReport(data OrganisationReportData, lang stri
 	if data.Organisation.Branding != nil {
 		brand = *data.Organisation.Branding
 	}
-	b, err := r.start(docSpec{lang: lang, brand: brand, margins: portraitMargins(),
+	b, err := r.start(docSpec{lang: lang, brand: brand, zone: data.Organisation.Zone, margins: portraitMargins(),
 		title:   func(b *builder) string { return b.T("org.doc_title", "name", data.Organisation.Name) },
 		subject: func(b *builder) string { return b.T("org.doc_subject") },
 		author:  func(b *builder) string { return data.Organisation.Name },

@@ -53,7 +53,7 @@ func (s Sources) OrganisationReportData(ctx context.Context, orgID string) (Orga
 		groups[i] = cohortGroup{id: c.ID, name: c.Name, members: members[c.ID]}
 	}
 	data := organisationData(inst, facts, groups)
-	data.GeneratedAt, data.Organisation = s.now().UTC(), Organisation{Name: org.Name}
+	data.GeneratedAt, data.Organisation = s.now().UTC(), Organisation{Name: org.Name, Zone: org.Location()}
 	if data.Events, err = s.organisationEvents(ctx, org.ID, learners, groups, data.GeneratedAt); err != nil {
 		return OrganisationReportData{}, fmt.Errorf("organisation report of %s: %w", org.ID, err)
 	}

@@ -60,7 +60,8 @@ type builder struct {
 // docSpec describes a document to start.
 type docSpec struct {
 	lang      string
-	brand     Branding // the data's branding; empty fields fall back to the Renderer's
+	brand     Branding       // the data's branding; empty fields fall back to the Renderer's
+	zone      *time.Location // dates are written in it; nil: UTC
 	landscape bool
 	margins   pdf.Margins
 	// title, subject and author are message-resolved by the caller.
@@ -75,7 +76,7 @@ func (r *Renderer) start(s docSpec) (*builder, error) {
 	}
 	brand := s.brand.over(r.opts.Branding)
 	accent, _ := accentColor(brand.Accent) // over() guarantees a valid accent
-	b := &builder{th: newTheme(accent), msg: &messages{table: r.catalog[lang]}, f: format{lang: lang},
+	b := &builder{th: newTheme(accent), msg: &messages{table: r.catalog[lang]}, f: format{lang: lang, zone: s.zone},
 		lang: lang, brand: brand, now: r.now()}
 	cfg := pdf.Config{Landscape: s.landscape, Margins: s.margins, Created: b.now, Lang: lang,
 		Creator: brand.Name, Uncompressed: r.opts.Uncompressed}
