@@ -116,27 +116,9 @@ func (s *Store) exportGoals(ctx context.Context, userID string) ([]GoalRecord, e
 	for i, g := range goals {
 		ids[i] = g.ID
 	}
-	history := map[string][]GoalChange{}
-	if len(ids) > 0 {
-		var rows []struct {
-			Row       goalChangeRow `gorm:"embedded"`
-			ActorName *string
-		}
-		err := s.conn(ctx).Table("development_goal_changes c").
-			Select("c.id, c.goal_id, c.actor_id, c.field, c.old_value, c.new_value, c.at, u.name AS actor_name").
-			Joins("LEFT JOIN users u ON u.id = c.actor_id").
-			Where("c.goal_id IN ?", ids).Order("c.at, c.id").Scan(&rows).Error
-		if err != nil {
-			return nil, fmt.Errorf("export goal history: %w", err)
-		}
-		for _, r := range rows {
-			ch := GoalChange{ID: r.Row.ID, ActorID: r.Row.ActorID, Field: r.Row.Field, OldValue: r.Row.OldValue,
-				NewValue: r.Row.NewValue, At: r.Row.At.UTC()}
-			if r.ActorName != nil {
-				ch.ActorName = *r.ActorName
-			}
-			history[r.Row.GoalID] = append(history[r.Row.GoalID], ch)
-		}
+	history, err := s.goalHistories(ctx, ids)
+	if err != nil {
+		return nil, fmt.Errorf("export: %w", err)
 	}
 	out := make([]GoalRecord, len(goals))
 	for i, g := range goals {

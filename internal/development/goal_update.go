@@ -163,6 +163,20 @@ func (s *Store) GoalHistory(ctx context.Context, goalID string) ([]GoalChange, e
 	if _, err := byID[goalRow](s.conn(ctx), "goal", goalID); err != nil {
 		return nil, err
 	}
+	histories, err := s.goalHistories(ctx, []string{goalID})
+	if err != nil {
+		return nil, err
+	}
+	return orEmpty(histories[goalID]), nil
+}
+
+// goalHistories reads the changes of the goals, oldest first, with the actors' names, in
+// one query: goal id → changes.
+func (s *Store) goalHistories(ctx context.Context, goalIDs []string) (map[string][]GoalChange, error) {
+	out := map[string][]GoalChange{}
+	if len(goalIDs) == 0 {
+		return out, nil
+	}
 	var rows []struct {
 		Row       goalChangeRow `gorm:"embedded"`
 		ActorName *string
@@ -170,17 +184,17 @@ func (s *Store) GoalHistory(ctx context.Context, goalID string) ([]GoalChange, e
 	err := s.conn(ctx).Table("development_goal_changes c").
 		Select("c.id, c.goal_id, c.actor_id, c.field, c.old_value, c.new_value, c.at, u.name AS actor_name").
 		Joins("LEFT JOIN users u ON u.id = c.actor_id").
-		Where("c.goal_id = ?", goalID).Order("c.at, c.id").Scan(&rows).Error
+		Where("c.goal_id IN ?", goalIDs).Order("c.at, c.id").Scan(&rows).Error
 	if err != nil {
 		return nil, fmt.Errorf("goal history: %w", err)
 	}
-	out := make([]GoalChange, len(rows))
-	for i, r := range rows {
-		out[i] = GoalChange{ID: r.Row.ID, ActorID: r.Row.ActorID, Field: r.Row.Field, OldValue: r.Row.OldValue,
+	for _, r := range rows {
+		ch := GoalChange{ID: r.Row.ID, ActorID: r.Row.ActorID, Field: r.Row.Field, OldValue: r.Row.OldValue,
 			NewValue: r.Row.NewValue, At: r.Row.At.UTC()}
 		if r.ActorName != nil {
-			out[i].ActorName = *r.ActorName
+			ch.ActorName = *r.ActorName
 		}
+		out[r.Row.GoalID] = append(out[r.Row.GoalID], ch)
 	}
 	return out, nil
 }
