@@ -2,11 +2,14 @@ package api
 
 import (
 	"encoding/json"
+	"fmt"
 	"time"
 
 	"github.com/gofiber/fiber/v2"
 
 	"github.com/academy-platform/academy/internal/badges"
+	"github.com/academy-platform/academy/internal/errs"
+	"github.com/academy-platform/academy/internal/identity"
 	"github.com/academy-platform/academy/internal/web"
 )
 
@@ -60,13 +63,46 @@ func (h *Handler) Badges(c *fiber.Ctx) error {
 	lang := web.CurrentLocale(c).Lang
 	out := BadgeList{Badges: make([]Badge, 0, len(list)), NextCursor: next}
 	for _, b := range list {
-		item := Badge{ID: b.ID, Module: b.Achievement, Name: b.Name.In(lang), URL: b.URL, AwardedAt: b.AwardedAt,
-			IssuedAt: b.IssuedAt, Status: "active", RevokedAt: b.RevokedAt, ShareName: b.ShareName,
-			Credential: b.Credential}
-		if b.Revoked() {
-			item.Status, item.RevocationReason = "revoked", &b.RevocationReason
-		}
-		out.Badges = append(out.Badges, item)
+		out.Badges = append(out.Badges, toBadge(b, lang))
 	}
 	return sendList(c, out)
+}
+
+// RevokeBadge answers POST /api/v1/badges/{id}/revoke: an administrator of the badge's
+// organisation revokes it, with a reason the learner is shown and that is never
+// published. A badge revoked before is a conflict (409); a badge of an erased learner is
+// not found.
+func (h *Handler) RevokeBadge(c *fiber.Ctx) error {
+	b, err := h.badges.Badge(ctx(c), c.Params("id"))
+	if err != nil {
+		return err
+	}
+	if b.UserID == "" {
+		return fmt.Errorf("badge %s of an erased learner: %w", b.ID, errs.ErrNotFound)
+	}
+	if err := authorize(c, identity.Manage, identity.OrganisationResource(b.OrganisationID)); err != nil {
+		return err
+	}
+	var in badges.RevokeInput
+	if err := h.decode(c, &in); err != nil {
+		return err
+	}
+	if err := h.badges.Revoke(ctx(c), b.ID, web.CurrentUser(c).ID, in); err != nil {
+		return err
+	}
+	if b, err = h.badges.Badge(ctx(c), b.ID); err != nil {
+		return err
+	}
+	return c.JSON(toBadge(b, web.CurrentLocale(c).Lang))
+}
+
+// toBadge is a badge as the API shows it, named in lang.
+func toBadge(b badges.Badge, lang string) Badge {
+	item := Badge{ID: b.ID, Module: b.Achievement, Name: b.Name.In(lang), URL: b.URL, AwardedAt: b.AwardedAt,
+		IssuedAt: b.IssuedAt, Status: "active", RevokedAt: b.RevokedAt, ShareName: b.ShareName,
+		Credential: b.Credential}
+	if b.Revoked() {
+		item.Status, item.RevocationReason = "revoked", &b.RevocationReason
+	}
+	return item
 }

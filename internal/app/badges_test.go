@@ -509,3 +509,43 @@ func passModule(t *testing.T, st *courses.Store, userID, slug string) {
 		t.Fatal(err)
 	}
 }
+
+// TestRevokingABadgeThroughTheAPI: only the organisation's administrators revoke through
+// the API, with a reason in their language when it is missing, once.
+func TestRevokingABadgeThroughTheAPI(t *testing.T) {
+	apptest.Each(t, func(t *testing.T, s *apptest.Server) {
+		id := earnBadge(t, s, "learner1@acme.example", "giving-first")
+		path := "/api/v1/badges/" + id + "/revoke"
+		revoke := func(email, body string, header ...string) (*http.Response, []byte) {
+			return s.API(s.Token(email), http.MethodPost, path, strings.NewReader(body), append([]string{"Content-Type", "application/json"}, header...)...)
+		}
+		for email, want := range map[string]int{"learner1@acme.example": http.StatusForbidden, "coach@acme.example": http.StatusForbidden,
+			"learner2@acme.example": http.StatusForbidden, "admin@globex.example": http.StatusNotFound} {
+			if resp, body := revoke(email, `{"reason":"Emitida por error"}`); resp.StatusCode != want {
+				t.Errorf("%s revokes: %d, want %d: %s", email, resp.StatusCode, want, body)
+			}
+		}
+		if v, _ := s.App.Badges().Verify(context.Background(), id); v.Status != badges.Valid {
+			t.Fatalf("a refused revocation left the badge %s", v.Status)
+		}
+		for lang, want := range map[string]string{"es": "obligatorio", "en": "required"} {
+			resp, body := revoke("admin@acme.example", `{"reason":"   "}`, "Accept-Language", lang)
+			if resp.StatusCode != http.StatusUnprocessableEntity || !strings.Contains(string(body), want) {
+				t.Errorf("revocation without a reason (%s): %d %s", lang, resp.StatusCode, body)
+			}
+		}
+		if v, _ := s.App.Badges().Verify(context.Background(), id); v.Status != badges.Valid {
+			t.Fatal("a revocation without a reason changed the badge")
+		}
+		resp, body := revoke("admin@acme.example", `{"reason":"Emitida por error"}`)
+		if resp.StatusCode != http.StatusOK || !strings.Contains(string(body), `"status":"revoked"`) || !strings.Contains(string(body), `"revocation_reason":"Emitida por error"`) {
+			t.Fatalf("revocation: %d %s", resp.StatusCode, body)
+		}
+		if v, _ := s.App.Badges().Verify(context.Background(), id); v.Status != badges.Revoked {
+			t.Errorf("after the revocation the badge is %s", v.Status)
+		}
+		if resp, body := revoke("admin@acme.example", `{"reason":"Otra vez"}`); resp.StatusCode != http.StatusConflict {
+			t.Errorf("revoking again: %d %s", resp.StatusCode, body)
+		}
+	})
+}

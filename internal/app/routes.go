@@ -84,6 +84,7 @@ func (a *App) routes(pages *ui.Handler, apiv1 *api.Handler) {
 	v1.Get("/orgs/:org/report.pdf", apiv1.OrganisationReport)
 	// A learner's Open Badges, with their signed credentials.
 	v1.Get("/users/:id/badges", apiv1.Badges)
+	v1.Post("/badges/:id/revoke", apiv1.RevokeBadge)
 	// xAPI statements of an organisation (?organisation=, default the caller's), for its admins.
 	v1.Get("/xapi/statements", apiv1.XAPIStatements)
 	app.Use("/api", web.MarkAPI, site.DetectLocale, notFound)
