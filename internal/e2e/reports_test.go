@@ -87,7 +87,7 @@ func TestAdminReportPages(t *testing.T) {
 	}
 	org := orgIDOf(t, s, "acme")
 	do(t, ctx, chromedp.Navigate(base+"/orgs/"+org+"/branding"))
-	wantHeading(t, ctx, "Imagen de marca")
+	wantHeading(t, ctx, "Imagen de marca y zona horaria")
 
 	// The same pages on a phone.
 	phone := b.NewPage(t)
