@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"github.com/academy-platform/academy/internal/app/apptest"
+	"github.com/academy-platform/academy/internal/db/dbtest"
 )
 
 // TestSaveAnswerRoundTrips pins the statements one answer save sends to the database,
@@ -47,17 +48,13 @@ func TestSaveAnswerRoundTrips(t *testing.T) {
 		gdb := s.App.DB()
 		count := func(name string, save func(), want ...string) {
 			t.Helper()
-			rec := &sqlRecorder{}
-			saved := gdb.Config.Logger
-			gdb.Config.Logger = rec
-			save()
-			gdb.Config.Logger = saved
-			if len(rec.sqls) != len(want) {
-				t.Fatalf("%s: %d statements, want %d:\n%s", name, len(rec.sqls), len(want), strings.Join(rec.sqls, "\n"))
+			sqls := dbtest.Record(gdb, save)
+			if len(sqls) != len(want) {
+				t.Fatalf("%s: %d statements, want %d:\n%s", name, len(sqls), len(want), strings.Join(sqls, "\n"))
 			}
 			for i, pattern := range want {
-				if !regexp.MustCompile(pattern).MatchString(rec.sqls[i]) {
-					t.Errorf("%s: statement %d = %s, want %s", name, i+1, rec.sqls[i], pattern)
+				if !regexp.MustCompile(pattern).MatchString(sqls[i]) {
+					t.Errorf("%s: statement %d = %s, want %s", name, i+1, sqls[i], pattern)
 				}
 			}
 		}

@@ -19,7 +19,6 @@ import (
 	"github.com/academy-platform/academy/internal/badges"
 	"github.com/academy-platform/academy/internal/badges/dataintegrity"
 	"github.com/academy-platform/academy/internal/badges/openbadges"
-	"github.com/academy-platform/academy/internal/courses"
 	"github.com/academy-platform/academy/internal/db"
 	"github.com/academy-platform/academy/internal/db/dbtest"
 )
@@ -478,35 +477,6 @@ func TestRotateKeyCommand(t *testing.T) {
 	}
 	if v, _ := a.Badges().Verify(ctx, old); v.Status != badges.Valid {
 		t.Errorf("badge signed before the rotation, after it: %+v", v)
-	}
-}
-
-// passModule reads every lesson of the module and passes its quiz, as the learner userID.
-func passModule(t *testing.T, st *courses.Store, userID, slug string) {
-	t.Helper()
-	ctx, m := context.Background(), seedModule(t, slug)
-	for _, l := range m.Lessons {
-		if _, err := st.CompleteLesson(ctx, userID, m.Slug, l.Slug); err != nil {
-			t.Fatal(err)
-		}
-	}
-	a, err := st.StartAttempt(ctx, userID, m.Quiz.Slug)
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, q := range m.Quiz.Questions {
-		var right []string
-		for _, o := range q.Options {
-			if o.Correct {
-				right = append(right, o.ID)
-			}
-		}
-		if err := st.SaveAnswer(ctx, userID, a.ID, q.ID, right); err != nil {
-			t.Fatal(err)
-		}
-	}
-	if _, err := st.Submit(ctx, userID, a.ID); err != nil {
-		t.Fatal(err)
 	}
 }
 

@@ -8,15 +8,13 @@ import (
 	"net/url"
 	"regexp"
 	"strings"
-	"sync"
 	"testing"
-	"time"
 
 	"gorm.io/gorm"
-	"gorm.io/gorm/logger"
 
 	"github.com/academy-platform/academy/internal/app/apptest"
 	"github.com/academy-platform/academy/internal/db"
+	"github.com/academy-platform/academy/internal/db/dbtest"
 )
 
 // planAttempts is how many submitted self-assessments the database holds when the plans
@@ -50,7 +48,7 @@ func TestQueryPlansAtScale(t *testing.T) {
 		gdb := s.App.DB()
 		fillAtScale(t, gdb, kind, builtInInstrument(t, s, "networking-self"))
 
-		rec := &sqlRecorder{}
+		rec := &dbtest.Recorder{}
 		saved := gdb.Config.Logger
 		gdb.Config.Logger = rec
 		learner, coach, admin := s.Login("learner1@acme.example"), s.Login("coach@acme.example"), s.Login("admin@acme.example")
@@ -80,7 +78,7 @@ func TestQueryPlansAtScale(t *testing.T) {
 		get(admin, "/orgs/"+orgID(t, s, "acme")+"/progress")
 		gdb.Config.Logger = saved
 
-		statements := rec.statements()
+		statements := distinct(rec.Statements())
 		if len(statements) < 30 {
 			t.Fatalf("only %d statements recorded", len(statements))
 		}
@@ -165,30 +163,11 @@ func fullScan(kind db.Kind, plan string) (string, bool) {
 	return "", false
 }
 
-// sqlRecorder is a GORM logger that keeps every statement, with its values in place.
-type sqlRecorder struct {
-	mu   sync.Mutex
-	sqls []string
-}
-
-func (r *sqlRecorder) LogMode(logger.LogLevel) logger.Interface { return r }
-func (r *sqlRecorder) Info(context.Context, string, ...any)     {}
-func (r *sqlRecorder) Warn(context.Context, string, ...any)     {}
-func (r *sqlRecorder) Error(context.Context, string, ...any)    {}
-func (r *sqlRecorder) Trace(_ context.Context, _ time.Time, fc func() (string, int64), _ error) {
-	stmt, _ := fc()
-	r.mu.Lock()
-	r.sqls = append(r.sqls, stmt)
-	r.mu.Unlock()
-}
-
-// statements returns the distinct statements recorded, in order.
-func (r *sqlRecorder) statements() []string {
-	r.mu.Lock()
-	defer r.mu.Unlock()
+// distinct returns the statements without repeats, in the order first sent.
+func distinct(sqls []string) []string {
 	seen := map[string]bool{}
 	var out []string
-	for _, s := range r.sqls {
+	for _, s := range sqls {
 		if !seen[s] {
 			seen[s] = true
 			out = append(out, s)

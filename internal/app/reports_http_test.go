@@ -14,6 +14,7 @@ import (
 	"testing"
 
 	"github.com/academy-platform/academy/internal/app/apptest"
+	"github.com/academy-platform/academy/internal/courses"
 	"github.com/academy-platform/academy/internal/identity"
 )
 
@@ -136,8 +137,13 @@ func TestLearnerReportDownloads(t *testing.T) {
 // completeModule has the person read every lesson of the module and pass its quiz.
 func completeModule(t *testing.T, s *apptest.Server, email, slug string) {
 	t.Helper()
-	ctx, st, user := context.Background(), s.App.Courses(), userID(t, s, email)
-	m := seedModule(t, slug)
+	passModule(t, s.App.Courses(), userID(t, s, email), slug)
+}
+
+// passModule has the user read every lesson of the module and pass its quiz, through st.
+func passModule(t *testing.T, st *courses.Store, user, slug string) {
+	t.Helper()
+	ctx, m := context.Background(), seedModule(t, slug)
 	for _, l := range m.Lessons {
 		if _, err := st.CompleteLesson(ctx, user, m.Slug, l.Slug); err != nil {
 			t.Fatal(err)

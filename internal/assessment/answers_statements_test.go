@@ -1,15 +1,11 @@
 package assessment_test
 
 import (
-	"context"
 	"regexp"
 	"strings"
-	"sync"
 	"testing"
-	"time"
 
 	"gorm.io/gorm"
-	"gorm.io/gorm/logger"
 
 	"github.com/academy-platform/academy/internal/db/dbtest"
 	"github.com/academy-platform/academy/internal/errs"
@@ -58,7 +54,7 @@ func TestSaveAnswerStatements(t *testing.T) {
 		for _, c := range cases {
 			t.Run(c.name, func(t *testing.T) {
 				var err error
-				sqls := recording(gdb, func() { err = c.save() })
+				sqls := dbtest.Record(gdb, func() { err = c.save() })
 				if c.want == errInvalid {
 					if _, ok := errs.AsValidation(err); !ok {
 						t.Errorf("err = %v, want a validation error", err)
@@ -81,32 +77,3 @@ func TestSaveAnswerStatements(t *testing.T) {
 
 // errInvalid stands for "any validation error" in a table.
 var errInvalid = errs.Invalid("any", "any", "")
-
-// recording returns the statements gdb sends while fn runs, with their values in place.
-func recording(gdb *gorm.DB, fn func()) []string {
-	rec := &sqlRecorder{}
-	saved := gdb.Config.Logger
-	gdb.Config.Logger = rec
-	defer func() { gdb.Config.Logger = saved }()
-	fn()
-	rec.mu.Lock()
-	defer rec.mu.Unlock()
-	return rec.sqls
-}
-
-// sqlRecorder is a GORM logger that keeps every statement.
-type sqlRecorder struct {
-	mu   sync.Mutex
-	sqls []string
-}
-
-func (r *sqlRecorder) LogMode(logger.LogLevel) logger.Interface { return r }
-func (r *sqlRecorder) Info(context.Context, string, ...any)     {}
-func (r *sqlRecorder) Warn(context.Context, string, ...any)     {}
-func (r *sqlRecorder) Error(context.Context, string, ...any)    {}
-func (r *sqlRecorder) Trace(_ context.Context, _ time.Time, fc func() (string, int64), _ error) {
-	stmt, _ := fc()
-	r.mu.Lock()
-	r.sqls = append(r.sqls, strings.TrimSpace(stmt))
-	r.mu.Unlock()
-}

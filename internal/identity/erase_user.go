@@ -9,7 +9,7 @@ import (
 	"github.com/academy-platform/academy/internal/errs"
 )
 
-// ErasedEmailDomain is the domain of the placeholder address an erased account gets: a
+// ErasedEmailDomain is the domain of the stand-in address an erased account gets: a
 // reserved, non-routable name (RFC 2606), so no mail can ever reach anyone through it.
 const ErasedEmailDomain = "erased.invalid"
 
@@ -58,7 +58,7 @@ func (s *Store) CheckErasure(tx *gorm.DB, actorID, userID string) (User, error) 
 }
 
 // EraseUser erases the person's identity inside tx, irreversibly: their row keeps only its
-// id, organisation, role and dates, with no name, a placeholder address at
+// id, organisation, role and dates, with no name, a stand-in address at
 // ErasedEmailDomain and no password, marked erased and inactive, so that it can never sign
 // in again and no list of people shows it; their sessions, API tokens, invitation links and
 // counted sign-in failures are deleted, they stop coaching any cohort, and invitations they
